@@ -1,0 +1,38 @@
+// @ts-check
+import node from '@astrojs/node'
+import react from '@astrojs/react'
+import { defineConfig } from 'astro/config'
+
+// The public site. Pages read content through Payload's Local API (src/lib/cms.ts), so Payload,
+// its database adapters and their native modules stay outside Vite's bundle and load from
+// node_modules at run time.
+export default defineConfig({
+  output: 'server',
+  adapter: node({ mode: 'standalone' }),
+  integrations: [react()],
+  server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
+  i18n: {
+    locales: ['zh', 'en'],
+    defaultLocale: 'zh',
+    routing: { prefixDefaultLocale: false },
+  },
+  security: { checkOrigin: true },
+  vite: {
+    ssr: {
+      external: [
+        'payload',
+        'sharp',
+        'libsql',
+        'mongodb',
+        'mongoose',
+        '@payloadcms/db-sqlite',
+        '@payloadcms/db-mongodb',
+        '@payloadcms/richtext-lexical',
+        '@payloadcms/translations',
+      ],
+    },
+    optimizeDeps: {
+      exclude: ['payload', '@payloadcms/db-sqlite', '@payloadcms/db-mongodb', '@payloadcms/richtext-lexical'],
+    },
+  },
+})

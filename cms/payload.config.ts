@@ -1,0 +1,47 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import path from 'node:path'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Centres } from './collections/Centres'
+import { Users } from './collections/Users'
+import { databaseAdapter } from './database'
+import { cmsUrl, projectRoot, resolveSecret, siteUrl } from './settings'
+
+export default buildConfig({
+  secret: resolveSecret(),
+  serverURL: cmsUrl,
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  sharp,
+  collections: [Centres, Users],
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · 睦邻 Mulin' },
+    importMap: {
+      baseDir: path.join(projectRoot, 'cms'),
+      importMapFile: path.join(projectRoot, 'cms', 'app', '(payload)', 'admin', 'importMap.js'),
+    },
+  },
+  // The admin speaks Chinese first; staff can switch to English in their account.
+  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
+  // Content is written in Chinese; English is kept for what visiting delegations read.
+  localization: {
+    locales: [
+      { code: 'zh', label: '中文' },
+      { code: 'en', label: 'English' },
+    ],
+    defaultLocale: 'zh',
+    fallback: true,
+  },
+  cors: [siteUrl],
+  csrf: [siteUrl, cmsUrl],
+  // Bound what one anonymous request can make the server do.
+  defaultDepth: 1,
+  maxDepth: 4,
+  graphQL: { maxComplexity: 500, disablePlaygroundInProduction: true },
+  typescript: { outputFile: path.join(projectRoot, 'cms', 'payload-types.ts') },
+  telemetry: false,
+})

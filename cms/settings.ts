@@ -1,0 +1,115 @@
+/**
+ * Everything the portal reads from the environment, resolved in one place so the CMS server,
+ * the Astro site, the scripts and the tests agree on ports, paths, database and secret.
+ *
+ * Paths are built from the project root (found from the working directory or MULIN_ROOT), never
+ * from import.meta.url: Astro and Next bundle this module into their own output folders.
+ */
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+export type DatabaseKind = 'sqlite' | 'mongodb'
+
+export class SettingsError extends Error {
+  override name = 'SettingsError'
+}
+
+function findProjectRoot(start: string): string {
+  let dir = start
+  for (;;) {
+    const manifest = path.join(dir, 'package.json')
+    if (existsSync(manifest)) {
+      try {
+        if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === 'mulin') {
+          return dir
+        }
+      } catch {
+        // an unreadable package.json is not ours; keep looking upwards
+      }
+    }
+    const parent = path.dirname(dir)
+    if (parent === dir) return start
+    dir = parent
+  }
+}
+
+export const projectRoot = path.resolve(process.env.MULIN_ROOT ?? findProjectRoot(process.cwd()))
+
+/** Where the embedded database, the generated secret and uploads live. */
+export const dataDir = path.resolve(projectRoot, process.env.DATA_DIR ?? 'data')
+
+export const isProduction = process.env.NODE_ENV === 'production'
+
+function port(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1 || value > 65535) {
+    throw new SettingsError(`${name} must be a port number between 1 and 65535, got "${raw}"`)
+  }
+  return value
+}
+
+export const sitePort = port('PORT', 4321)
+export const cmsPort = port('CMS_PORT', 3000)
+
+/** The public address of the CMS (admin, REST, preview links); overridable behind a proxy. */
+export const cmsUrl = process.env.CMS_URL ?? `http://localhost:${cmsPort}`
+/** The public address of the site, used for links from the admin to pages. */
+export const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`
+
+export type DatabaseSettings =
+  { kind: 'sqlite'; url: string; file: string } | { kind: 'mongodb'; url: string }
+
+/**
+ * DATABASE_URL unset → the embedded SQLite file data/mulin.db; mongodb:// or mongodb+srv:// →
+ * MongoDB; file: → a SQLite file elsewhere. Anything else is refused rather than guessed at.
+ */
+export function resolveDatabase(url = process.env.DATABASE_URL): DatabaseSettings {
+  if (url === undefined || url.trim() === '') {
+    const file = path.join(dataDir, 'mulin.db')
+    return { kind: 'sqlite', url: `file:${file}`, file }
+  }
+  if (/^mongodb(\+srv)?:\/\//.test(url)) return { kind: 'mongodb', url }
+  if (url.startsWith('file:')) {
+    const file = path.resolve(projectRoot, url.slice('file:'.length))
+    return { kind: 'sqlite', url: `file:${file}`, file }
+  }
+  throw new SettingsError(
+    `DATABASE_URL must start with mongodb://, mongodb+srv:// or file: (or be unset for the embedded database); got "${url.split('://')[0]}://…"`,
+  )
+}
+
+export const database = resolveDatabase()
+
+const secretFile = path.join(dataDir, '.payload-secret')
+
+/**
+ * PAYLOAD_SECRET signs logins. On the embedded database a missing secret is generated once and
+ * kept under data/, so a demo needs no set-up and logins survive restarts. A production MongoDB
+ * deployment is shared by several servers, which must agree on the secret: there it must be given.
+ */
+export function resolveSecret(db: DatabaseSettings = database): string {
+  const given = process.env.PAYLOAD_SECRET
+  if (given) return given
+  if (db.kind === 'mongodb' && isProduction) {
+    throw new SettingsError(
+      'PAYLOAD_SECRET is not set. A production deployment on MongoDB needs the same secret on every server: set PAYLOAD_SECRET to a long random string.',
+    )
+  }
+  if (existsSync(secretFile)) return readFileSync(secretFile, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  // 'wx' fails if another process created it first; then theirs wins and both agree.
+  try {
+    writeFileSync(secretFile, secret, { flag: 'wx', mode: 0o600 })
+    return secret
+  } catch {
+    return readFileSync(secretFile, 'utf8').trim()
+  }
+}
+
+export const uploadsDir = path.join(dataDir, 'uploads')
+export const migrationsDir = path.join(projectRoot, 'cms', 'migrations')
+export const contentDir = path.join(projectRoot, 'content')

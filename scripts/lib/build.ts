@@ -1,0 +1,83 @@
+/**
+ * Builds the CMS admin (Next) and the site (Astro) when their output is missing or older than
+ * their sources, so `npm start` on a fresh clone or after a pull just works.
+ */
+import { spawnSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { say } from './log'
+
+const root = process.cwd()
+const SKIP = new Set(['node_modules', '.next', 'dist', '.astro', 'data', '.git'])
+
+function fingerprint(entries: string[]): string {
+  const hash = createHash('sha256')
+  const walk = (relative: string) => {
+    const full = path.join(root, relative)
+    if (!existsSync(full)) return
+    const stat = statSync(full)
+    if (stat.isDirectory()) {
+      for (const name of readdirSync(full).sort()) if (!SKIP.has(name)) walk(path.join(relative, name))
+    } else {
+      hash.update(`${relative}\0${stat.size}\0${stat.mtimeMs}\n`)
+    }
+  }
+  entries.forEach(walk)
+  return hash.digest('hex')
+}
+
+type Target = { name: 'cms' | 'site'; output: string; stamp: string; sources: string[]; command: string[] }
+
+const shared = ['package-lock.json', 'tsconfig.json', 'cms']
+export const targets: Target[] = [
+  {
+    name: 'cms',
+    output: 'cms/.next/BUILD_ID',
+    stamp: 'cms/.next/mulin-build-stamp',
+    sources: shared,
+    command: ['node_modules/.bin/next', 'build', 'cms'],
+  },
+  {
+    name: 'site',
+    output: 'dist/server/entry.mjs',
+    stamp: 'dist/mulin-build-stamp',
+    sources: [...shared, 'src', 'public', 'astro.config.mjs'],
+    command: ['node_modules/.bin/astro', 'build'],
+  },
+]
+
+export function isStale(target: Target): boolean {
+  const stampFile = path.join(root, target.stamp)
+  if (!existsSync(path.join(root, target.output)) || !existsSync(stampFile)) return true
+  return readFileSync(stampFile, 'utf8') !== fingerprint(target.sources)
+}
+
+export function build(target: Target): void {
+  const started = Date.now()
+  say(`building the ${target.name === 'cms' ? 'CMS admin (Next.js)' : 'site (Astro)'}…`)
+  const before = fingerprint(target.sources)
+  const [command, ...args] = target.command as [string, ...string[]]
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
+  })
+  if (result.status !== 0)
+    throw new Error(`${target.name} build failed (exit ${result.status ?? result.signal})`)
+  writeFileSync(path.join(root, target.stamp), before)
+  say(`${target.name} built in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+}
+
+/** Builds what is missing or out of date; with `force`, everything. */
+export function buildAsNeeded(force = false): void {
+  for (const target of targets) {
+    if (force || isStale(target)) build(target)
+    else say(`${target.name} build is up to date`)
+  }
+}
