@@ -23,14 +23,50 @@ export function databaseAdapter(settings: DatabaseSettings = database): Database
     })
   }
   mkdirSync(path.dirname(settings.file), { recursive: true })
-  return sqliteAdapter({
-    client: { url: settings.url },
-    migrationDir: migrationsDir,
-    // The schema changes only through committed migrations (npm run migrate:create), so no
-    // start, in development or production, pushes changes or stops to ask about them.
-    push: false,
-    wal: true,
-    busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
-    transactionOptions: {},
-  })
+  return keepBusyTimeout(
+    sqliteAdapter({
+      client: { url: settings.url },
+      migrationDir: migrationsDir,
+      // The schema changes only through committed migrations (npm run migrate:create), so no
+      // start, in development or production, pushes changes or stops to ask about them.
+      push: false,
+      wal: true,
+      busyTimeout: SQLITE_BUSY_TIMEOUT_MS,
+      transactionOptions: {},
+    }),
+  )
+}
+
+type LibsqlClient = {
+  execute: (sql: string) => Promise<unknown>
+  transaction: (mode?: never) => Promise<unknown>
+}
+
+/**
+ * libsql hands its connection to each transaction and opens a fresh one afterwards, which has
+ * SQLite's default busy timeout of 0: a second process writing at that moment would fail at once
+ * with SQLITE_BUSY. Re-apply the timeout to every connection that replaces a transaction's.
+ */
+function keepBusyTimeout(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
+  return {
+    ...adapterObj,
+    init: (args) => {
+      const adapter = adapterObj.init(args)
+      const connect = adapter.connect
+      if (!connect) return adapter
+      adapter.connect = async function (this: typeof adapter, options) {
+        await connect.call(this, options)
+        const client = (this as unknown as { client?: LibsqlClient }).client
+        if (!client || (client as { busyTimeoutKept?: boolean }).busyTimeoutKept) return
+        const beginTransaction = client.transaction.bind(client)
+        client.transaction = async (mode?: never) => {
+          const transaction = await beginTransaction(mode)
+          await client.execute(`PRAGMA busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`)
+          return transaction
+        }
+        ;(client as { busyTimeoutKept?: boolean }).busyTimeoutKept = true
+      }
+      return adapter
+    },
+  }
 }

@@ -90,10 +90,10 @@ const secretFile = path.join(dataDir, '.payload-secret')
  * kept under data/, so a demo needs no set-up and logins survive restarts. A production MongoDB
  * deployment is shared by several servers, which must agree on the secret: there it must be given.
  */
-export function resolveSecret(db: DatabaseSettings = database): string {
+export function resolveSecret(db: DatabaseSettings = database, production = isProduction): string {
   const given = process.env.PAYLOAD_SECRET
   if (given) return given
-  if (db.kind === 'mongodb' && isProduction) {
+  if (db.kind === 'mongodb' && production) {
     throw new SettingsError(
       'PAYLOAD_SECRET is not set. A production deployment on MongoDB needs the same secret on every server: set PAYLOAD_SECRET to a long random string.',
     )

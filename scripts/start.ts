@@ -4,6 +4,8 @@
  * Ctrl-C, which stops both.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import path from 'node:path'
 import { createInterface } from 'node:readline'
 
 import { buildAsNeeded } from './lib/build'
@@ -60,12 +62,15 @@ function relay(child: ChildProcess, source: Source): void {
 }
 
 // Migrations and the first seed run before either server opens the database.
+// Its output goes straight through: it already speaks in the portal's own voice.
 const prepared = await new Promise<number | null>((resolve) => {
-  const prepare = run(process.execPath, ['--import', 'tsx', 'scripts/prepare-database.ts'])
-  relay(prepare, 'mulin')
-  prepare.on('exit', resolve)
+  const prepare = spawn(process.execPath, ['--import', 'tsx', 'scripts/prepare-database.ts'], {
+    env,
+    stdio: 'inherit',
+  })
+  prepare.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)))
 })
-if (prepared !== 0) fail('the database could not be prepared (see above)')
+if (prepared !== 0) fail(`the database could not be prepared (exit ${prepared}; see above)`)
 
 const preload = ['--import', './scripts/preload-payload.mjs']
 const children: Array<[Source, ChildProcess]> = [
@@ -128,8 +133,16 @@ while (!stopping && Date.now() < deadline) {
     say(`ready (${mode})`)
     say(`  site:  ${siteUrl}`)
     say(`  admin: ${cmsUrl}/admin   REST: ${cmsUrl}/api   GraphQL: ${cmsUrl}/api/graphql`)
-    if (database.kind === 'sqlite')
-      say('  demo staff: see README (district@mulin.demo, siping@mulin.demo, yanji@mulin.demo)')
+    if (database.kind === 'sqlite') {
+      const passwordFile = path.join(settings.dataDir, '.demo-password')
+      const password = process.env.DEMO_PASSWORD
+        ? 'DEMO_PASSWORD'
+        : existsSync(passwordFile)
+          ? `${readFileSync(passwordFile, 'utf8').trim()} (kept in ${path.relative(process.cwd(), passwordFile)})`
+          : 'the DEMO_PASSWORD the database was seeded with'
+      say('  demo staff: district@mulin.demo, siping@mulin.demo, yanji@mulin.demo')
+      say(`  password:   ${password}`)
+    }
     say('  press Ctrl-C to stop')
     break
   }

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+
+import { seed } from '../../cms/seed'
+import { testPayload } from '../helpers/payload'
+
+async function seeded() {
+  const payload = await testPayload()
+  await seed(payload, { demoAccounts: true, demoPassword: 'test-password-123' })
+  const staff = await payload.find({ collection: 'users', where: { email: { equals: 'siping@mulin.demo' } } })
+  const centres = await payload.find({ collection: 'centres', limit: 100, depth: 0 })
+  const own = centres.docs.find((c) => c.slug === 'siping-road')!
+  const other = centres.docs.find((c) => c.slug === 'yanji-xincun')!
+  return { payload, user: { ...staff.docs[0]!, collection: 'users' as const }, own, other }
+}
+
+describe('who may edit a centre', () => {
+  it('lets centre staff edit their own centre', async () => {
+    const { payload, user, own } = await seeded()
+    const updated = await payload.update({
+      collection: 'centres',
+      id: own.id,
+      data: { summary: '更新后的简介' },
+      user,
+      overrideAccess: false,
+    })
+    expect(updated.summary).toBe('更新后的简介')
+  })
+
+  it("refuses centre staff another centre's profile", async () => {
+    const { payload, user, other } = await seeded()
+    await expect(
+      payload.update({
+        collection: 'centres',
+        id: other.id,
+        data: { summary: 'x' },
+        user,
+        overrideAccess: false,
+      }),
+    ).rejects.toThrow()
+  })
+
+  it('hides unpublished drafts from the public', async () => {
+    const { payload } = await seeded()
+    const draft = await payload.create({
+      collection: 'centres',
+      data: { name: '筹建中的中心', slug: 'draft-centre', _status: 'draft' },
+      draft: true,
+    })
+    const publicView = await payload.find({ collection: 'centres', overrideAccess: false, limit: 100 })
+    expect(publicView.docs.map((c) => c.id)).not.toContain(draft.id)
+  })
+})

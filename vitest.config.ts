@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config'
+
+// Integration tests: real Payload on a fresh SQLite file per test file (see tests/setup/fresh-database.ts).
+export default defineConfig({
+  resolve: {
+    alias: { '@payload-config': new URL('./cms/payload.config.ts', import.meta.url).pathname },
+  },
+  test: {
+    include: ['tests/integration/**/*.test.ts', 'cms/**/*.test.ts'],
+    setupFiles: ['tests/setup/fresh-database.ts'],
+    pool: 'forks',
+    // Each file gets its own process, environment and database.
+    isolate: true,
+    poolOptions: { forks: { execArgv: ['--import', './scripts/preload-payload.mjs'] } },
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    server: { deps: { external: [/node_modules/] } },
+  },
+})
