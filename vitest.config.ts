@@ -11,7 +11,8 @@ export default defineConfig({
     pool: 'forks',
     // Each file gets its own process, environment and database.
     isolate: true,
-    poolOptions: { forks: { execArgv: ['--import', './scripts/preload-payload.mjs'] } },
+    // See scripts/start.ts: resolve Lexical's build files directly (no top-level await on Node 20).
+    poolOptions: { forks: { execArgv: ['--conditions=production'] } },
     testTimeout: 60_000,
     hookTimeout: 120_000,
     server: { deps: { external: [/node_modules/] } },

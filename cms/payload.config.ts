@@ -19,6 +19,8 @@ export default buildConfig({
   collections: [Centres, Users],
   admin: {
     user: Users.slug,
+    // The default avatar would load Gravatar, a third-party request leaking staff emails' hashes.
+    avatar: 'default',
     meta: { titleSuffix: ' · 睦邻 Mulin' },
     importMap: {
       baseDir: path.join(projectRoot, 'cms'),

@@ -31,6 +31,10 @@ if (database.kind === 'mongodb') {
 }
 
 const mode = dev ? 'development' : 'production'
+// Lexical's packages load their dev or prod build through a top-level await, which Node 20's ESM
+// loader sometimes never settles (the process exits with code 13, or a first request hangs).
+// Naming the condition lets Node resolve the build file directly, with no top-level await.
+const conditions = [`--conditions=${mode}`]
 const env: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: mode,
@@ -64,7 +68,7 @@ function relay(child: ChildProcess, source: Source): void {
 // Migrations and the first seed run before either server opens the database.
 // Its output goes straight through: it already speaks in the portal's own voice.
 const prepared = await new Promise<number | null>((resolve) => {
-  const prepare = spawn(process.execPath, ['--import', 'tsx', 'scripts/prepare-database.ts'], {
+  const prepare = spawn(process.execPath, [...conditions, '--import', 'tsx', 'scripts/prepare-database.ts'], {
     env,
     stdio: 'inherit',
   })
@@ -72,14 +76,19 @@ const prepared = await new Promise<number | null>((resolve) => {
 })
 if (prepared !== 0) fail(`the database could not be prepared (exit ${prepared}; see above)`)
 
-const preload = ['--import', './scripts/preload-payload.mjs']
 const children: Array<[Source, ChildProcess]> = [
   ['cms', run('node_modules/.bin/next', [dev ? 'dev' : 'start', 'cms', '--port', String(cmsPort)])],
   [
     'site',
     dev
-      ? run(process.execPath, [...preload, 'node_modules/astro/astro.js', 'dev', '--port', String(sitePort)])
-      : run(process.execPath, [...preload, 'dist/server/entry.mjs'], {
+      ? run(process.execPath, [
+          ...conditions,
+          'node_modules/astro/astro.js',
+          'dev',
+          '--port',
+          String(sitePort),
+        ])
+      : run(process.execPath, [...conditions, 'dist/server/entry.mjs'], {
           PORT: String(sitePort),
           HOST: process.env.HOST ?? 'localhost',
         }),
@@ -113,6 +122,12 @@ process.on('SIGINT', () => {
 })
 process.on('SIGTERM', () => stopAll(0))
 
+/** A path relative to the project when it is inside it, otherwise as it is. */
+function shortPath(file: string): string {
+  const relative = path.relative(process.cwd(), file)
+  return relative.startsWith('..') ? file : relative
+}
+
 async function answers(url: string): Promise<boolean> {
   try {
     const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) })
@@ -138,7 +153,7 @@ while (!stopping && Date.now() < deadline) {
       const password = process.env.DEMO_PASSWORD
         ? 'DEMO_PASSWORD'
         : existsSync(passwordFile)
-          ? `${readFileSync(passwordFile, 'utf8').trim()} (kept in ${path.relative(process.cwd(), passwordFile)})`
+          ? `${readFileSync(passwordFile, 'utf8').trim()} (kept in ${shortPath(passwordFile)})`
           : 'the DEMO_PASSWORD the database was seeded with'
       say('  demo staff: district@mulin.demo, siping@mulin.demo, yanji@mulin.demo')
       say(`  password:   ${password}`)
