@@ -68,8 +68,19 @@ export interface Config {
   blocks: {};
   collections: {
     centres: Centre;
+    evaluations: Evaluation;
+    events: Event;
+    registrations: Registration;
+    conventions: Convention;
+    projects: Project;
+    'case-studies': CaseStudy;
+    'visit-requests': VisitRequest;
+    'sub-districts': SubDistrict;
+    neighbourhoods: Neighbourhood;
+    media: Media;
     users: User;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -77,8 +88,19 @@ export interface Config {
   collectionsJoins: {};
   collectionsSelect: {
     centres: CentresSelect<false> | CentresSelect<true>;
+    evaluations: EvaluationsSelect<false> | EvaluationsSelect<true>;
+    events: EventsSelect<false> | EventsSelect<true>;
+    registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
+    conventions: ConventionsSelect<false> | ConventionsSelect<true>;
+    projects: ProjectsSelect<false> | ProjectsSelect<true>;
+    'case-studies': CaseStudiesSelect<false> | CaseStudiesSelect<true>;
+    'visit-requests': VisitRequestsSelect<false> | VisitRequestsSelect<true>;
+    'sub-districts': SubDistrictsSelect<false> | SubDistrictsSelect<true>;
+    neighbourhoods: NeighbourhoodsSelect<false> | NeighbourhoodsSelect<true>;
+    media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -87,15 +109,25 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('zh' | 'en') | ('zh' | 'en')[];
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    site: Site;
+  };
+  globalsSelect: {
+    site: SiteSelect<false> | SiteSelect<true>;
+  };
   locale: 'zh' | 'en';
   widgets: {
     collections: CollectionsWidget;
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      schedulePublish: TaskSchedulePublish;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -124,16 +156,528 @@ export interface UserAuthOperations {
 export interface Centre {
   id: number;
   name: string;
+  subDistrict: number | SubDistrict;
+  neighbourhoods?: (number | Neighbourhood)[] | null;
+  summary?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
   /**
-   * Used in the address: lowercase letters, digits and hyphens
+   * The social organisation that runs it
+   */
+  operator?: string | null;
+  photos?: (number | Media)[] | null;
+  address?: string | null;
+  latitude?: number | null;
+  longitude?: number | null;
+  phone?: string | null;
+  hostingLimit?: number | null;
+  /**
+   * One period a row; a day may have two (a lunch break); days not listed are closed
+   */
+  openingHours?:
+    | {
+        day: 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+        opens: string;
+        closes: string;
+        id?: string | null;
+      }[]
+    | null;
+  closures?:
+    | {
+        date: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  services?:
+    | {
+        category:
+          | 'elderly-care'
+          | 'health'
+          | 'culture'
+          | 'sport'
+          | 'education'
+          | 'children-family'
+          | 'legal-aid'
+          | 'volunteering';
+        name: string;
+        audience?: ('elders' | 'adults' | 'youth' | 'children' | 'families')[] | null;
+        id?: string | null;
+      }[]
+    | null;
+  rooms?:
+    | {
+        name: string;
+        capacity: number;
+        stepFree?: boolean | null;
+        id?: string | null;
+      }[]
+    | null;
+  council?: {
+    chair?: {
+      name?: string | null;
+      role?: string | null;
+      affiliation?: string | null;
+    };
+    members?:
+      | {
+          name: string;
+          role?: string | null;
+          affiliation?: string | null;
+          id?: string | null;
+        }[]
+      | null;
+  };
+  /**
+   * Used in the address: lowercase letters, digits and hyphens, e.g. siping-road
    */
   slug: string;
-  subDistrict?: string | null;
-  address?: string | null;
-  summary?: string | null;
+  /**
+   * From the latest published evaluation
+   */
+  stars?: number | null;
+  starsPeriod?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sub-districts".
+ */
+export interface SubDistrict {
+  id: number;
+  name: string;
+  district: 'yangpu' | 'minhang';
+  /**
+   * Used in the address: lowercase letters, digits and hyphens, e.g. siping-road
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "neighbourhoods".
+ */
+export interface Neighbourhood {
+  id: number;
+  name: string;
+  subDistrict: number | SubDistrict;
+  centre?: (number | null) | Centre;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media".
+ */
+export interface Media {
+  id: number;
+  /**
+   * Describes the image for readers who cannot see it (read out by screen readers)
+   */
+  alt: string;
+  updatedAt: string;
+  createdAt: string;
+  url?: string | null;
+  thumbnailURL?: string | null;
+  filename?: string | null;
+  mimeType?: string | null;
+  filesize?: number | null;
+  width?: number | null;
+  height?: number | null;
+  focalX?: number | null;
+  focalY?: number | null;
+  sizes?: {
+    thumbnail?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    card?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+    wide?: {
+      url?: string | null;
+      width?: number | null;
+      height?: number | null;
+      mimeType?: string | null;
+      filesize?: number | null;
+      filename?: string | null;
+    };
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evaluations".
+ */
+export interface Evaluation {
+  id: number;
+  centre: number | Centre;
+  year: number;
+  half: '1' | '2';
+  scores: {
+    facilities: number;
+    services: number;
+    participation: number;
+    governance: number;
+    satisfaction: number;
+  };
+  /**
+   * Computed
+   */
+  total?: number | null;
+  /**
+   * From the total
+   */
+  stars?: number | null;
+  comments?: string | null;
+  improvementActions?:
+    | {
+        action: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Once published it counts for the centre's stars and is public
+   */
+  published?: boolean | null;
+  periodKey?: number | null;
+  title?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events".
+ */
+export interface Event {
+  id: number;
+  title: string;
+  centre: number | Centre;
+  /**
+   * A room name from the centre's rooms
+   */
+  room?: string | null;
+  category:
+    | 'elderly-care'
+    | 'health'
+    | 'culture'
+    | 'sport'
+    | 'education'
+    | 'children-family'
+    | 'legal-aid'
+    | 'volunteering'
+    | 'festival'
+    | 'talk';
+  audience?: ('elders' | 'adults' | 'youth' | 'children' | 'families')[] | null;
+  start: string;
+  end: string;
+  capacity: number;
+  maxPartySize: number;
+  waitingList?: boolean | null;
+  signupOpens?: string | null;
+  signupCloses?: string | null;
+  description?: string | null;
+  image?: (number | null) | Media;
+  status: 'scheduled' | 'cancelled';
+  /**
+   * Counted from sign-ups
+   */
+  seatsTaken?: number | null;
+  waitingCount?: number | null;
+  /**
+   * For a new weekly class: the number of weeks; the later weeks are created on save
+   */
+  repeatWeekly?: number | null;
+  seedKey?: string | null;
+  series?: (number | null) | Event;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations".
+ */
+export interface Registration {
+  id: number;
+  event: number | Event;
+  /**
+   * Generated on save
+   */
+  code?: string | null;
+  name: string;
+  phone: string;
+  partySize: number;
+  status: 'confirmed' | 'waiting' | 'cancelled' | 'attended';
+  channel: 'online' | 'staff' | 'family';
+  consent?: boolean | null;
+  /**
+   * From the event
+   */
+  centre?: (number | null) | Centre;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conventions".
+ */
+export interface Convention {
+  id: number;
+  title: string;
+  type: 'residents' | 'household' | 'building' | 'public-order' | 'owners';
+  status: 'draft' | 'consultation' | 'adopted' | 'revised' | 'retired';
+  scope: 'neighbourhood' | 'building';
+  centre: number | Centre;
+  neighbourhood: number | Neighbourhood;
+  building?: string | null;
+  topics?:
+    | (
+        | 'dogs'
+        | 'parking'
+        | 'waste-sorting'
+        | 'noise'
+        | 'renovation'
+        | 'maintenance-fund'
+        | 'shared-space'
+        | 'stairwell-clutter'
+        | 'greening'
+        | 'elderly-care'
+        | 'safety'
+        | 'neighbourliness'
+      )[]
+    | null;
+  summary?: string | null;
+  /**
+   * Numbered in order on the site
+   */
+  articles: {
+    text: string;
+    id?: string | null;
+  }[];
+  adoption?:
+    | {
+        date: string;
+        kind: 'consultation' | 'hearing' | 'vote';
+        attendance?: number | null;
+        for?: number | null;
+        against?: number | null;
+        abstain?: number | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  effectiveDate?: string | null;
+  revisions?:
+    | {
+        date: string;
+        summary: string;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Used in the address: lowercase letters, digits and hyphens, e.g. siping-road
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "projects".
+ */
+export interface Project {
+  id: number;
+  title: string;
+  kind: 'self-governance' | 'public-benefit' | 'community-foundation';
+  status: 'open' | 'claimed' | 'in-progress' | 'completed';
+  centre: number | Centre;
+  neighbourhood?: (number | null) | Neighbourhood;
+  summary?: string | null;
+  description?: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  } | null;
+  sponsor?: string | null;
+  goals?:
+    | {
+        goal: string;
+        id?: string | null;
+      }[]
+    | null;
+  budget?: number | null;
+  startDate?: string | null;
+  endDate?: string | null;
+  funding?:
+    | {
+        source: string;
+        amount: number;
+        id?: string | null;
+      }[]
+    | null;
+  milestones?:
+    | {
+        title: string;
+        date?: string | null;
+        progress?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  volunteerRoles?:
+    | {
+        name: string;
+        needed: number;
+        filled?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  claimedBy?:
+    | {
+        organisation: string;
+        date?: string | null;
+        contribution?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  awards?:
+    | {
+        year: number;
+        title: string;
+        id?: string | null;
+      }[]
+    | null;
+  outcomes?:
+    | {
+        label: string;
+        value: number;
+        unit?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  /**
+   * Used in the address: lowercase letters, digits and hyphens, e.g. siping-road
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "case-studies".
+ */
+export interface CaseStudy {
+  id: number;
+  title: string;
+  summary?: string | null;
+  locality?: string | null;
+  themes?:
+    | {
+        theme: string;
+        id?: string | null;
+      }[]
+    | null;
+  keyFigures?:
+    | {
+        label: string;
+        value: number;
+        unit?: string | null;
+        year?: number | null;
+        id?: string | null;
+      }[]
+    | null;
+  sections?:
+    | {
+        heading: string;
+        body?: {
+          root: {
+            type: string;
+            children: {
+              type: any;
+              version: number;
+              [k: string]: unknown;
+            }[];
+            direction: ('ltr' | 'rtl') | null;
+            format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+            indent: number;
+            version: number;
+          };
+          [k: string]: unknown;
+        } | null;
+        id?: string | null;
+      }[]
+    | null;
+  relatedCentres?: (number | Centre)[] | null;
+  relatedProjects?: (number | Project)[] | null;
+  cover?: (number | null) | Media;
+  /**
+   * Used in the address: lowercase letters, digits and hyphens, e.g. siping-road
+   */
+  slug: string;
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "visit-requests".
+ */
+export interface VisitRequest {
+  id: number;
+  reference?: string | null;
+  organisation: string;
+  delegationSize: number;
+  contactName: string;
+  phone: string;
+  email: string;
+  preferredDates?:
+    | {
+        date: string;
+        id?: string | null;
+      }[]
+    | null;
+  topics?: string | null;
+  centres?: (number | Centre)[] | null;
+  status: 'pending' | 'approved' | 'declined' | 'scheduled';
+  staffNotes?: string | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -186,6 +730,98 @@ export interface PayloadKv {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'schedulePublish';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'schedulePublish') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents".
  */
 export interface PayloadLockedDocument {
@@ -194,6 +830,46 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'centres';
         value: number | Centre;
+      } | null)
+    | ({
+        relationTo: 'evaluations';
+        value: number | Evaluation;
+      } | null)
+    | ({
+        relationTo: 'events';
+        value: number | Event;
+      } | null)
+    | ({
+        relationTo: 'registrations';
+        value: number | Registration;
+      } | null)
+    | ({
+        relationTo: 'conventions';
+        value: number | Convention;
+      } | null)
+    | ({
+        relationTo: 'projects';
+        value: number | Project;
+      } | null)
+    | ({
+        relationTo: 'case-studies';
+        value: number | CaseStudy;
+      } | null)
+    | ({
+        relationTo: 'visit-requests';
+        value: number | VisitRequest;
+      } | null)
+    | ({
+        relationTo: 'sub-districts';
+        value: number | SubDistrict;
+      } | null)
+    | ({
+        relationTo: 'neighbourhoods';
+        value: number | Neighbourhood;
+      } | null)
+    | ({
+        relationTo: 'media';
+        value: number | Media;
       } | null)
     | ({
         relationTo: 'users';
@@ -247,13 +923,405 @@ export interface PayloadMigration {
  */
 export interface CentresSelect<T extends boolean = true> {
   name?: T;
-  slug?: T;
   subDistrict?: T;
-  address?: T;
+  neighbourhoods?: T;
   summary?: T;
+  description?: T;
+  operator?: T;
+  photos?: T;
+  address?: T;
+  latitude?: T;
+  longitude?: T;
+  phone?: T;
+  hostingLimit?: T;
+  openingHours?:
+    | T
+    | {
+        day?: T;
+        opens?: T;
+        closes?: T;
+        id?: T;
+      };
+  closures?:
+    | T
+    | {
+        date?: T;
+        note?: T;
+        id?: T;
+      };
+  services?:
+    | T
+    | {
+        category?: T;
+        name?: T;
+        audience?: T;
+        id?: T;
+      };
+  rooms?:
+    | T
+    | {
+        name?: T;
+        capacity?: T;
+        stepFree?: T;
+        id?: T;
+      };
+  council?:
+    | T
+    | {
+        chair?:
+          | T
+          | {
+              name?: T;
+              role?: T;
+              affiliation?: T;
+            };
+        members?:
+          | T
+          | {
+              name?: T;
+              role?: T;
+              affiliation?: T;
+              id?: T;
+            };
+      };
+  slug?: T;
+  stars?: T;
+  starsPeriod?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "evaluations_select".
+ */
+export interface EvaluationsSelect<T extends boolean = true> {
+  centre?: T;
+  year?: T;
+  half?: T;
+  scores?:
+    | T
+    | {
+        facilities?: T;
+        services?: T;
+        participation?: T;
+        governance?: T;
+        satisfaction?: T;
+      };
+  total?: T;
+  stars?: T;
+  comments?: T;
+  improvementActions?:
+    | T
+    | {
+        action?: T;
+        id?: T;
+      };
+  published?: T;
+  periodKey?: T;
+  title?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "events_select".
+ */
+export interface EventsSelect<T extends boolean = true> {
+  title?: T;
+  centre?: T;
+  room?: T;
+  category?: T;
+  audience?: T;
+  start?: T;
+  end?: T;
+  capacity?: T;
+  maxPartySize?: T;
+  waitingList?: T;
+  signupOpens?: T;
+  signupCloses?: T;
+  description?: T;
+  image?: T;
+  status?: T;
+  seatsTaken?: T;
+  waitingCount?: T;
+  repeatWeekly?: T;
+  seedKey?: T;
+  series?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "registrations_select".
+ */
+export interface RegistrationsSelect<T extends boolean = true> {
+  event?: T;
+  code?: T;
+  name?: T;
+  phone?: T;
+  partySize?: T;
+  status?: T;
+  channel?: T;
+  consent?: T;
+  centre?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "conventions_select".
+ */
+export interface ConventionsSelect<T extends boolean = true> {
+  title?: T;
+  type?: T;
+  status?: T;
+  scope?: T;
+  centre?: T;
+  neighbourhood?: T;
+  building?: T;
+  topics?: T;
+  summary?: T;
+  articles?:
+    | T
+    | {
+        text?: T;
+        id?: T;
+      };
+  adoption?:
+    | T
+    | {
+        date?: T;
+        kind?: T;
+        attendance?: T;
+        for?: T;
+        against?: T;
+        abstain?: T;
+        note?: T;
+        id?: T;
+      };
+  effectiveDate?: T;
+  revisions?:
+    | T
+    | {
+        date?: T;
+        summary?: T;
+        id?: T;
+      };
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "projects_select".
+ */
+export interface ProjectsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  status?: T;
+  centre?: T;
+  neighbourhood?: T;
+  summary?: T;
+  description?: T;
+  sponsor?: T;
+  goals?:
+    | T
+    | {
+        goal?: T;
+        id?: T;
+      };
+  budget?: T;
+  startDate?: T;
+  endDate?: T;
+  funding?:
+    | T
+    | {
+        source?: T;
+        amount?: T;
+        id?: T;
+      };
+  milestones?:
+    | T
+    | {
+        title?: T;
+        date?: T;
+        progress?: T;
+        id?: T;
+      };
+  volunteerRoles?:
+    | T
+    | {
+        name?: T;
+        needed?: T;
+        filled?: T;
+        id?: T;
+      };
+  claimedBy?:
+    | T
+    | {
+        organisation?: T;
+        date?: T;
+        contribution?: T;
+        id?: T;
+      };
+  awards?:
+    | T
+    | {
+        year?: T;
+        title?: T;
+        id?: T;
+      };
+  outcomes?:
+    | T
+    | {
+        label?: T;
+        value?: T;
+        unit?: T;
+        id?: T;
+      };
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "case-studies_select".
+ */
+export interface CaseStudiesSelect<T extends boolean = true> {
+  title?: T;
+  summary?: T;
+  locality?: T;
+  themes?:
+    | T
+    | {
+        theme?: T;
+        id?: T;
+      };
+  keyFigures?:
+    | T
+    | {
+        label?: T;
+        value?: T;
+        unit?: T;
+        year?: T;
+        id?: T;
+      };
+  sections?:
+    | T
+    | {
+        heading?: T;
+        body?: T;
+        id?: T;
+      };
+  relatedCentres?: T;
+  relatedProjects?: T;
+  cover?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "visit-requests_select".
+ */
+export interface VisitRequestsSelect<T extends boolean = true> {
+  reference?: T;
+  organisation?: T;
+  delegationSize?: T;
+  contactName?: T;
+  phone?: T;
+  email?: T;
+  preferredDates?:
+    | T
+    | {
+        date?: T;
+        id?: T;
+      };
+  topics?: T;
+  centres?: T;
+  status?: T;
+  staffNotes?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "sub-districts_select".
+ */
+export interface SubDistrictsSelect<T extends boolean = true> {
+  name?: T;
+  district?: T;
+  slug?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "neighbourhoods_select".
+ */
+export interface NeighbourhoodsSelect<T extends boolean = true> {
+  name?: T;
+  subDistrict?: T;
+  centre?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "media_select".
+ */
+export interface MediaSelect<T extends boolean = true> {
+  alt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  url?: T;
+  thumbnailURL?: T;
+  filename?: T;
+  mimeType?: T;
+  filesize?: T;
+  width?: T;
+  height?: T;
+  focalX?: T;
+  focalY?: T;
+  sizes?:
+    | T
+    | {
+        thumbnail?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        card?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+        wide?:
+          | T
+          | {
+              url?: T;
+              width?: T;
+              height?: T;
+              mimeType?: T;
+              filesize?: T;
+              filename?: T;
+            };
+      };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -291,6 +1359,37 @@ export interface PayloadKvSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-locked-documents_select".
  */
 export interface PayloadLockedDocumentsSelect<T extends boolean = true> {
@@ -323,6 +1422,85 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site".
+ */
+export interface Site {
+  id: number;
+  headlineFigures?:
+    | {
+        label: string;
+        /**
+         * e.g. 60 or 320+
+         */
+        value: string;
+        unit?: string | null;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  navigation?:
+    | {
+        label: string;
+        href: string;
+        id?: string | null;
+      }[]
+    | null;
+  footer?: {
+    phone?: string | null;
+    email?: string | null;
+    address?: string | null;
+    hours?: string | null;
+  };
+  alert?: {
+    enabled?: boolean | null;
+    level?: ('info' | 'warning') | null;
+    message?: string | null;
+  };
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site_select".
+ */
+export interface SiteSelect<T extends boolean = true> {
+  headlineFigures?:
+    | T
+    | {
+        label?: T;
+        value?: T;
+        unit?: T;
+        note?: T;
+        id?: T;
+      };
+  navigation?:
+    | T
+    | {
+        label?: T;
+        href?: T;
+        id?: T;
+      };
+  footer?:
+    | T
+    | {
+        phone?: T;
+        email?: T;
+        address?: T;
+        hours?: T;
+      };
+  alert?:
+    | T
+    | {
+        enabled?: T;
+        level?: T;
+        message?: T;
+      };
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -330,6 +1508,43 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSchedulePublish".
+ */
+export interface TaskSchedulePublish {
+  input: {
+    type?: ('publish' | 'unpublish') | null;
+    locale?: string | null;
+    doc?:
+      | ({
+          relationTo: 'centres';
+          value: number | Centre;
+        } | null)
+      | ({
+          relationTo: 'events';
+          value: number | Event;
+        } | null)
+      | ({
+          relationTo: 'conventions';
+          value: number | Convention;
+        } | null)
+      | ({
+          relationTo: 'projects';
+          value: number | Project;
+        } | null)
+      | ({
+          relationTo: 'case-studies';
+          value: number | CaseStudy;
+        } | null);
+    global?: string | null;
+    user?: {
+      relationTo: 'users';
+      value: number | User;
+    } | null;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

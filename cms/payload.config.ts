@@ -5,9 +5,20 @@ import path from 'node:path'
 import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
+import { CaseStudies } from './collections/CaseStudies'
 import { Centres } from './collections/Centres'
+import { Conventions } from './collections/Conventions'
+import { Evaluations } from './collections/Evaluations'
+import { Events } from './collections/Events'
+import { Media } from './collections/Media'
+import { Neighbourhoods } from './collections/Neighbourhoods'
+import { Projects } from './collections/Projects'
+import { Registrations } from './collections/Registrations'
+import { SubDistricts } from './collections/SubDistricts'
 import { Users } from './collections/Users'
+import { VisitRequests } from './collections/VisitRequests'
 import { databaseAdapter } from './database'
+import { Site } from './globals/Site'
 import { cmsUrl, projectRoot, resolveSecret, siteUrl } from './settings'
 
 export default buildConfig({
@@ -16,7 +27,26 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
-  collections: [Centres, Users],
+  collections: [
+    Centres,
+    Evaluations,
+    Events,
+    Registrations,
+    Conventions,
+    Projects,
+    CaseStudies,
+    VisitRequests,
+    SubDistricts,
+    Neighbourhoods,
+    Media,
+    Users,
+  ],
+  globals: [Site],
+  // Scheduled publishing runs as a job; only the CMS server runs the queue, once a minute.
+  jobs: {
+    autoRun:
+      process.env.MULIN_ROLE === 'cms' ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : undefined,
+  },
   admin: {
     user: Users.slug,
     // The default avatar would load Gravatar, a third-party request leaking staff emails' hashes.

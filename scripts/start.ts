@@ -23,7 +23,7 @@ try {
 }
 
 if (database.kind === 'mongodb') {
-  const { assertMongoReachable } = await import('./lib/database')
+  const { assertMongoReachable } = await import('./lib/mongo')
   say('checking that MongoDB answers…')
   await assertMongoReachable(database.url).catch((error: Error) => fail(error.message))
 } else {
@@ -77,7 +77,12 @@ const prepared = await new Promise<number | null>((resolve) => {
 if (prepared !== 0) fail(`the database could not be prepared (exit ${prepared}; see above)`)
 
 const children: Array<[Source, ChildProcess]> = [
-  ['cms', run('node_modules/.bin/next', [dev ? 'dev' : 'start', 'cms', '--port', String(cmsPort)])],
+  [
+    'cms',
+    run('node_modules/.bin/next', [dev ? 'dev' : 'start', 'cms', '--port', String(cmsPort)], {
+      MULIN_ROLE: 'cms',
+    }),
+  ],
   [
     'site',
     dev

@@ -1,13 +1,17 @@
 /**
  * Who may do what. Every collection takes its access rules from here, so the rules hold alike
  * for the admin, REST, GraphQL and the Local API (with overrideAccess: false).
+ *
+ * Roles: the district admin may do everything; centre staff work on the documents of the centres
+ * they are linked to; the public reads published content and nothing personal.
  */
 import type { Access, FieldAccess, PayloadRequest, Where } from 'payload'
 
 export const ROLES = ['district-admin', 'centre-staff'] as const
 export type Role = (typeof ROLES)[number]
 
-type StaffUser = { id: number | string; roles?: Role[] | null; centres?: unknown[] | null }
+type Id = number | string
+type StaffUser = { id: Id; roles?: Role[] | null; centres?: unknown[] | null }
 
 function staffUser(req: PayloadRequest): StaffUser | null {
   const user = req.user as StaffUser | null | undefined
@@ -19,40 +23,77 @@ export function hasRole(req: PayloadRequest, role: Role): boolean {
 }
 
 export const isDistrictAdmin = (req: PayloadRequest): boolean => hasRole(req, 'district-admin')
+export const isCentreStaff = (req: PayloadRequest): boolean =>
+  !isDistrictAdmin(req) && hasRole(req, 'centre-staff')
+
+function idOf(value: unknown): Id | undefined {
+  if (typeof value === 'number' || typeof value === 'string') return value
+  if (typeof value === 'object' && value !== null && 'id' in value) return idOf((value as { id: unknown }).id)
+  return undefined
+}
 
 /** The ids of the centres a staff member is linked to (populated or not). */
-export function centreIdsOf(req: PayloadRequest): Array<number | string> {
-  const centres = staffUser(req)?.centres ?? []
-  return centres
-    .map((centre) =>
-      typeof centre === 'object' && centre !== null ? (centre as { id: number | string }).id : centre,
-    )
-    .filter((id): id is number | string => typeof id === 'number' || typeof id === 'string')
+export function centreIdsOf(req: PayloadRequest): Id[] {
+  return (staffUser(req)?.centres ?? []).map(idOf).filter((id): id is Id => id !== undefined)
 }
+
+/** Whether a centre (id or document) is one of the staff member's own. */
+export function isOwnCentre(req: PayloadRequest, centre: unknown): boolean {
+  const id = idOf(centre)
+  return id !== undefined && centreIdsOf(req).some((own) => String(own) === String(id))
+}
+
+const published: Where = { _status: { equals: 'published' } }
+const nothing: Where = { id: { equals: -1 } }
 
 export const anyone: Access = () => true
 export const nobody: Access = () => false
 export const districtAdminOnly: Access = ({ req }) => isDistrictAdmin(req)
+export const districtAdminField: FieldAccess = ({ req }) => isDistrictAdmin(req)
 export const signedIn: Access = ({ req }) => staffUser(req) !== null
 
-/** Published documents for the public; everything for staff. */
-export const publishedOrStaff: Access = ({ req }) => {
-  if (staffUser(req)) return true
-  return { _status: { equals: 'published' } } satisfies Where
-}
-
-/**
- * Documents that belong to a centre, through the field `centreField`: the district sees all,
- * centre staff only their own centres'.
- */
-export function ownCentres(centreField: string): Access {
+/** Documents owned by a centre through `field`: the district sees all, staff their centres'. */
+export function ownCentres(field: string): Access {
   return ({ req }) => {
     if (isDistrictAdmin(req)) return true
     if (!hasRole(req, 'centre-staff')) return false
     const ids = centreIdsOf(req)
-    if (ids.length === 0) return false
-    return { [centreField]: { in: ids } } satisfies Where
+    return ids.length > 0 ? { [field]: { in: ids } } : nothing
   }
 }
 
-export const districtAdminField: FieldAccess = ({ req }) => isDistrictAdmin(req)
+/**
+ * Reading a centre's drafts-enabled documents: the public gets what is published; staff get their
+ * own centres' documents, drafts included (the admin lists only those); the district everything.
+ */
+export function publishedOrOwnCentres(field: string): Access {
+  return (args) => (staffUser(args.req) ? ownCentres(field)(args) : published)
+}
+
+/** Drafts-enabled documents that belong to the district (case studies): published, or any for staff. */
+export const publishedOrStaff: Access = ({ req }) => (staffUser(req) ? true : published)
+
+/** Creating a document for a centre: allowed for the district, and for staff naming their own centre. */
+export function createForOwnCentre(field: string): Access {
+  return ({ req, data }) => {
+    if (isDistrictAdmin(req)) return true
+    if (!hasRole(req, 'centre-staff')) return false
+    const value = (data as Record<string, unknown> | undefined)?.[field]
+    const values = Array.isArray(value) ? value : [value]
+    return values.length > 0 && values.every((centre) => isOwnCentre(req, centre))
+  }
+}
+
+/** The owning-centre field itself: staff may only ever set it to one of their own centres. */
+export const ownCentreField: FieldAccess = ({ req, data, siblingData }) => {
+  if (isDistrictAdmin(req)) return true
+  const value =
+    (siblingData as Record<string, unknown> | undefined)?.centre ??
+    (data as Record<string, unknown> | undefined)?.centre
+  if (value === undefined) return hasRole(req, 'centre-staff')
+  const values = Array.isArray(value) ? value : [value]
+  return values.every((centre) => isOwnCentre(req, centre))
+}
+
+/** Personal data (names, phones, emails): the district and the staff of the owning centre only. */
+export const staffOnlyField: FieldAccess = ({ req }) => staffUser(req) !== null

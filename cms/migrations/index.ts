@@ -1,9 +1,9 @@
-import * as migration_20261123_141510_initial from './20261123_141510_initial';
+import * as migration_20261123_144018_initial from './20261123_144018_initial';
 
 export const migrations = [
   {
-    up: migration_20261123_141510_initial.up,
-    down: migration_20261123_141510_initial.down,
-    name: '20261123_141510_initial'
+    up: migration_20261123_144018_initial.up,
+    down: migration_20261123_144018_initial.down,
+    name: '20261123_144018_initial'
   },
 ];

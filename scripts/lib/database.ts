@@ -5,7 +5,6 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
-import { MongoClient } from 'mongodb'
 import { getPayload, type Migration, type Payload } from 'payload'
 
 import config from '../../cms/payload.config'
@@ -13,23 +12,7 @@ import { migrations } from '../../cms/migrations'
 import { isDatabaseEmpty, seed } from '../../cms/seed'
 import { database, dataDir } from '../../cms/settings'
 import { say } from './log'
-
-/** Fails within seconds, with a sentence rather than a stack, when MongoDB cannot be reached. */
-export async function assertMongoReachable(url: string, timeoutMs = 5_000): Promise<void> {
-  const client = new MongoClient(url, { serverSelectionTimeoutMS: timeoutMs, connectTimeoutMS: timeoutMs })
-  try {
-    await client.connect()
-    await client.db().command({ ping: 1 })
-  } catch (error) {
-    const host = url.replace(/\/\/[^@/]*@/, '//***@').split('/')[2] ?? url
-    throw new Error(
-      `MongoDB is unreachable at ${host} (${(error as Error).message}). ` +
-        'Check that the server is running and DATABASE_URL is right, or unset DATABASE_URL to use the embedded database.',
-    )
-  } finally {
-    await client.close().catch(() => {})
-  }
-}
+import { assertMongoReachable } from './mongo'
 
 /**
  * The demo accounts' password: DEMO_PASSWORD when given, otherwise one generated on first use and
@@ -61,13 +44,14 @@ export async function migrate(payload: Payload): Promise<void> {
  * A new embedded database gets the demo district and the demo staff accounts. A MongoDB
  * deployment is production: it is never seeded or given demo accounts without being asked.
  */
-export async function seedIfEmpty(payload: Payload): Promise<boolean> {
+export async function seedIfEmpty(payload: Payload, contentDir?: string): Promise<boolean> {
   if (database.kind !== 'sqlite') return false
   if (!(await isDatabaseEmpty(payload))) return false
   say('new database: loading the demo district…')
   const report = await seed(payload, {
     demoAccounts: true,
     demoPassword: demoPassword(),
+    contentDir,
     log: (line) => say(`  ${line}`),
   })
   say(

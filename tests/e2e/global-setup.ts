@@ -30,7 +30,7 @@ let dataDir: string | undefined
 export async function setup(project: TestProject): Promise<void> {
   dataDir = mkdtempSync(path.join(tmpdir(), 'mulin-e2e-'))
   const [sitePort, cmsPort] = [await freePort(), await freePort()]
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/start.ts'], {
     env: {
       ...process.env,
       DATA_DIR: dataDir,

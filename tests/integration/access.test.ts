@@ -1,11 +1,16 @@
+import path from 'node:path'
+
 import { describe, expect, it } from 'vitest'
 
 import { seed } from '../../cms/seed'
 import { testPayload } from '../helpers/payload'
 
+/** A few documents are enough here; seed-content.test.ts loads the whole demo. */
+const SMALL_DISTRICT = path.resolve('tests/fixtures/content')
+
 async function seeded() {
   const payload = await testPayload()
-  await seed(payload, { demoAccounts: true, demoPassword: 'test-password-123' })
+  await seed(payload, { contentDir: SMALL_DISTRICT, demoAccounts: true, demoPassword: 'test-password-123' })
   const staff = await payload.find({ collection: 'users', where: { email: { equals: 'siping@mulin.demo' } } })
   const centres = await payload.find({ collection: 'centres', limit: 100, depth: 0 })
   const own = centres.docs.find((c) => c.slug === 'siping-road')!

@@ -8,6 +8,9 @@ import { database, migrationsDir } from '../../cms/settings'
 import { seedIfEmpty } from '../../scripts/lib/database'
 import { testPayload } from '../helpers/payload'
 
+/** A few documents are enough here; seed-content.test.ts loads the whole demo. */
+const SMALL_DISTRICT = path.resolve('tests/fixtures/content')
+
 describe('the embedded database', () => {
   it('is a SQLite file in WAL mode with a busy timeout', async () => {
     const payload = await testPayload()
@@ -38,19 +41,23 @@ describe('seeding the demo district', () => {
   it('fills a new database once, then leaves an existing one alone', async () => {
     const payload = await testPayload()
     expect(await isDatabaseEmpty(payload)).toBe(true)
-    expect(await seedIfEmpty(payload)).toBe(true)
+    expect(await seedIfEmpty(payload, SMALL_DISTRICT)).toBe(true)
     const centres = await payload.count({ collection: 'centres' })
     expect(centres.totalDocs).toBeGreaterThan(0)
 
     // A restart on the same database must not seed again.
     expect(await isDatabaseEmpty(payload)).toBe(false)
-    expect(await seedIfEmpty(payload)).toBe(false)
+    expect(await seedIfEmpty(payload, SMALL_DISTRICT)).toBe(false)
     expect((await payload.count({ collection: 'centres' })).totalDocs).toBe(centres.totalDocs)
   })
 
   it('is idempotent when run by hand, and keeps both languages', async () => {
     const payload = await testPayload()
-    const report = await seed(payload, { demoAccounts: true, demoPassword: 'another-password-1' })
+    const report = await seed(payload, {
+      contentDir: SMALL_DISTRICT,
+      demoAccounts: true,
+      demoPassword: 'another-password-1',
+    })
     expect(report.centres?.created).toBe(0)
     expect(report.users?.created).toBe(0)
 
@@ -73,7 +80,7 @@ describe('seeding the demo district', () => {
 
   it('gives the demo staff accounts the password from DEMO_PASSWORD', async () => {
     const payload = await testPayload()
-    await seed(payload, { demoAccounts: true, demoPassword: 'test-password-123' })
+    await seed(payload, { contentDir: SMALL_DISTRICT, demoAccounts: true, demoPassword: 'test-password-123' })
     const login = await payload.login({
       collection: 'users',
       data: { email: 'siping@mulin.demo', password: 'test-password-123' },

@@ -1,0 +1,331 @@
+import { APIError, type CollectionConfig } from 'payload'
+
+import { createForOwnCentre, ownCentreField, ownCentres, publishedOrOwnCentres } from '../access'
+import { countedField, countSeats } from '../hooks/seat-counts'
+import { previewUrl } from '../preview'
+import { AUDIENCES, EVENT_CATEGORIES, EVENT_STATUSES, options } from '../vocabulary'
+
+type Id = number | string
+const idOf = (value: unknown): Id | undefined =>
+  typeof value === 'object' && value !== null ? (value as { id: Id }).id : (value as Id | undefined)
+
+const DAY = 24 * 60 * 60 * 1000
+const dateTime = {
+  date: { pickerAppearance: 'dayAndTime' as const, displayFormat: 'yyyy-MM-dd HH:mm', timeIntervals: 15 },
+}
+
+/** 活动: a class, talk or festival at a centre, with limited seats and a sign-up window. */
+export const Events: CollectionConfig = {
+  slug: 'events',
+  labels: { singular: { zh: '活动', en: 'Event' }, plural: { zh: '活动', en: 'Events' } },
+  admin: {
+    useAsTitle: 'title',
+    defaultColumns: ['title', 'centre', 'start', 'capacity', 'seatsTaken', 'status', '_status'],
+    listSearchableFields: ['title'],
+    group: { zh: '活动与报名', en: 'Events & sign-ups' },
+    preview: (doc, { locale }) => previewUrl('events', doc, locale),
+  },
+  defaultSort: 'start',
+  versions: { drafts: { schedulePublish: true }, maxPerDoc: 20 },
+  access: {
+    read: publishedOrOwnCentres('centre'),
+    create: createForOwnCentre('centre'),
+    update: ownCentres('centre'),
+    delete: ownCentres('centre'),
+  },
+  fields: [
+    { name: 'title', type: 'text', required: true, localized: true, label: { zh: '活动名称', en: 'Title' } },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'centre',
+          type: 'relationship',
+          relationTo: 'centres',
+          required: true,
+          index: true,
+          label: { zh: '举办中心', en: 'Centre' },
+          access: { create: ownCentreField, update: ownCentreField },
+        },
+        {
+          name: 'room',
+          type: 'text',
+          label: { zh: '场地', en: 'Room' },
+          admin: { description: { zh: '填写中心“场地”中的名称', en: "A room name from the centre's rooms" } },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'category',
+          type: 'select',
+          required: true,
+          options: options(EVENT_CATEGORIES),
+          label: { zh: '类别', en: 'Category' },
+        },
+        {
+          name: 'audience',
+          type: 'select',
+          hasMany: true,
+          options: options(AUDIENCES),
+          label: { zh: '适合人群', en: 'For' },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'start',
+          type: 'date',
+          required: true,
+          index: true,
+          admin: dateTime,
+          label: { zh: '开始时间', en: 'Starts' },
+        },
+        { name: 'end', type: 'date', required: true, admin: dateTime, label: { zh: '结束时间', en: 'Ends' } },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'capacity', type: 'number', required: true, min: 1, label: { zh: '名额', en: 'Seats' } },
+        {
+          name: 'maxPartySize',
+          type: 'number',
+          required: true,
+          min: 1,
+          max: 10,
+          defaultValue: 1,
+          label: { zh: '每人最多报名人数', en: 'Largest party' },
+        },
+        {
+          name: 'waitingList',
+          type: 'checkbox',
+          defaultValue: true,
+          label: { zh: '满员后接受候补', en: 'Keep a waiting list' },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'signupOpens',
+          type: 'date',
+          admin: dateTime,
+          label: { zh: '报名开始', en: 'Sign-up opens' },
+        },
+        {
+          name: 'signupCloses',
+          type: 'date',
+          admin: dateTime,
+          label: { zh: '报名截止', en: 'Sign-up closes' },
+        },
+      ],
+    },
+    { name: 'description', type: 'textarea', localized: true, label: { zh: '活动介绍', en: 'Description' } },
+    { name: 'image', type: 'upload', relationTo: 'media', label: { zh: '图片', en: 'Image' } },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'scheduled',
+      options: options(EVENT_STATUSES),
+      label: { zh: '状态', en: 'Status' },
+      admin: { position: 'sidebar' },
+    },
+    {
+      name: 'seatsTaken',
+      type: 'number',
+      defaultValue: 0,
+      label: { zh: '已确认人数', en: 'Seats taken' },
+      access: { create: () => false, update: () => false },
+      admin: {
+        position: 'sidebar',
+        readOnly: true,
+        description: { zh: '由报名记录自动统计', en: 'Counted from sign-ups' },
+      },
+    },
+    {
+      name: 'waitingCount',
+      type: 'number',
+      defaultValue: 0,
+      label: { zh: '候补人数', en: 'Waiting' },
+      access: { create: () => false, update: () => false },
+      admin: { position: 'sidebar', readOnly: true },
+      hooks: countedField('waitingCount'),
+    },
+    {
+      name: 'repeatWeekly',
+      type: 'number',
+      min: 1,
+      max: 52,
+      virtual: true,
+      label: { zh: '每周重复（周数）', en: 'Repeat weekly (weeks)' },
+      admin: {
+        position: 'sidebar',
+        condition: (data) => !data?.id,
+        description: {
+          zh: '新建每周一次的课程时填写总周数，保存后自动生成以后各周的活动',
+          en: 'For a new weekly class: the number of weeks; the later weeks are created on save',
+        },
+      },
+    },
+    {
+      // The demo seed's identifier of an event, so seeding again updates instead of duplicating.
+      name: 'seedKey',
+      type: 'text',
+      index: true,
+      admin: { hidden: true },
+    },
+    {
+      name: 'series',
+      type: 'relationship',
+      relationTo: 'events',
+      index: true,
+      label: { zh: '所属系列（第一次活动）', en: 'Series (first session)' },
+      admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.series) },
+    },
+  ],
+  hooks: {
+    beforeChange: [
+      async ({ data, originalDoc, operation, req }) => {
+        const merged = { ...originalDoc, ...data }
+        const start = new Date(merged.start)
+        const end = new Date(merged.end)
+        if (!(end > start))
+          throw new APIError(
+            '结束时间必须晚于开始时间 / The event must end after it starts',
+            400,
+            undefined,
+            true,
+          )
+        if (
+          merged.signupOpens &&
+          merged.signupCloses &&
+          new Date(merged.signupCloses) <= new Date(merged.signupOpens)
+        ) {
+          throw new APIError(
+            '报名截止时间必须晚于开始时间 / Sign-up must close after it opens',
+            400,
+            undefined,
+            true,
+          )
+        }
+        if (merged.maxPartySize > merged.capacity) {
+          throw new APIError(
+            '每人最多报名人数不能超过名额 / The largest party cannot exceed the seats',
+            400,
+            undefined,
+            true,
+          )
+        }
+        // Counted afresh: a draft's copy of the count may predate the latest sign-ups.
+        const { seatsTaken } =
+          operation === 'update' && originalDoc?.id
+            ? await countSeats(req, originalDoc.id)
+            : { seatsTaken: 0 }
+        if (merged.capacity < seatsTaken) {
+          throw new APIError(
+            `已有 ${seatsTaken} 人确认报名，名额不能少于这个数 / ${seatsTaken} seats are already confirmed; capacity cannot go below that`,
+            400,
+            undefined,
+            true,
+          )
+        }
+        if (merged.room) {
+          const centre = await req.payload.findByID({
+            collection: 'centres',
+            id: idOf(merged.centre)!,
+            depth: 0,
+            draft: true,
+            overrideAccess: true,
+            locale: 'zh',
+            req,
+          })
+          const room = (centre.rooms ?? []).find((r) => r.name === merged.room)
+          if (!room) {
+            throw new APIError(
+              `“${merged.room}”不是这个中心的场地 / Not a room of this centre`,
+              400,
+              undefined,
+              true,
+            )
+          }
+          if (merged.capacity > room.capacity) {
+            throw new APIError(
+              `名额超过了场地“${room.name}”的容纳人数（${room.capacity}） / More seats than the room holds (${room.capacity})`,
+              400,
+              undefined,
+              true,
+            )
+          }
+        }
+        return data
+      },
+    ],
+    afterChange: [
+      // A weekly class: create the later sessions once, when the first is created.
+      async ({ doc, operation, req, data }) => {
+        const weeks = Number((data as { repeatWeekly?: number }).repeatWeekly ?? 1)
+        if (operation !== 'create' || weeks <= 1 || req.context.creatingSeries) return doc
+        const { id, createdAt: _c, updatedAt: _u, seatsTaken: _s, waitingCount: _w, ...template } = doc
+        // Copies are written in the editor's language; the other languages' texts follow.
+        const otherLocales = (['zh', 'en'] as const).filter((code) => code !== (req.locale ?? 'zh'))
+        const translations = await Promise.all(
+          otherLocales.map(async (locale) => {
+            const translated = await req.payload.findByID({
+              collection: 'events',
+              id,
+              locale,
+              fallbackLocale: false,
+              draft: true,
+              depth: 0,
+              overrideAccess: true,
+              req,
+            })
+            return { locale, title: translated.title, description: translated.description }
+          }),
+        )
+        for (let week = 1; week < weeks; week += 1) {
+          const shift = (value?: string | null) =>
+            value ? new Date(new Date(value).getTime() + week * 7 * DAY).toISOString() : value
+          const copy = await req.payload.create({
+            collection: 'events',
+            data: {
+              ...template,
+              centre: idOf(doc.centre)!,
+              image: idOf(doc.image) ?? null,
+              series: id,
+              start: shift(doc.start)!,
+              end: shift(doc.end)!,
+              signupOpens: shift(doc.signupOpens),
+              signupCloses: shift(doc.signupCloses),
+            },
+            draft: doc._status !== 'published',
+            overrideAccess: true,
+            context: { creatingSeries: true },
+            req,
+          })
+          for (const { locale, title, description } of translations) {
+            if (!title && !description) continue
+            await req.payload.update({
+              collection: 'events',
+              id: copy.id,
+              locale,
+              data: { title: title ?? undefined, description: description ?? undefined },
+              draft: doc._status !== 'published',
+              overrideAccess: true,
+              context: { creatingSeries: true },
+              req,
+            })
+          }
+        }
+        return doc
+      },
+    ],
+  },
+}

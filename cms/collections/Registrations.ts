@@ -1,0 +1,170 @@
+import { APIError, type CollectionConfig } from 'payload'
+
+import { centreIdsOf, hasRole, isDistrictAdmin, ownCentres } from '../access'
+import { recountSeats } from '../hooks/seat-counts'
+import { confirmationCode, normaliseMobile } from '../rules/confirmation-code'
+import { options, REGISTRATION_CHANNELS, REGISTRATION_STATUSES } from '../vocabulary'
+
+type Id = number | string
+const idOf = (value: unknown): Id | undefined =>
+  typeof value === 'object' && value !== null ? (value as { id: Id }).id : (value as Id | undefined)
+
+/**
+ * 报名: a resident's sign-up for an event. Personal data: never readable by the public; staff see
+ * only their own centres' sign-ups.
+ */
+export const Registrations: CollectionConfig = {
+  slug: 'registrations',
+  labels: { singular: { zh: '报名', en: 'Sign-up' }, plural: { zh: '报名记录', en: 'Sign-ups' } },
+  admin: {
+    useAsTitle: 'code',
+    defaultColumns: ['code', 'event', 'name', 'partySize', 'status', 'channel', 'createdAt'],
+    listSearchableFields: ['code', 'name'],
+    group: { zh: '活动与报名', en: 'Events & sign-ups' },
+  },
+  defaultSort: '-createdAt',
+  access: {
+    read: ownCentres('centre'),
+    // Residents sign up through the site's form and the sign-up endpoint, not this API.
+    create: ({ req }) =>
+      isDistrictAdmin(req) || (hasRole(req, 'centre-staff') && centreIdsOf(req).length > 0),
+    update: ownCentres('centre'),
+    delete: ({ req }) => isDistrictAdmin(req),
+  },
+  fields: [
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'event',
+          type: 'relationship',
+          relationTo: 'events',
+          required: true,
+          index: true,
+          label: { zh: '活动', en: 'Event' },
+        },
+        {
+          name: 'code',
+          type: 'text',
+          unique: true,
+          index: true,
+          label: { zh: '确认码', en: 'Code' },
+          admin: { readOnly: true, description: { zh: '保存时自动生成', en: 'Generated on save' } },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'name', type: 'text', required: true, maxLength: 40, label: { zh: '姓名', en: 'Name' } },
+        {
+          name: 'phone',
+          type: 'text',
+          required: true,
+          label: { zh: '手机号码', en: 'Mobile' },
+          validate: (value: unknown) =>
+            typeof value === 'string' && normaliseMobile(value)
+              ? true
+              : '请填写 11 位手机号码 / Enter an 11-digit mainland mobile number',
+        },
+        {
+          name: 'partySize',
+          type: 'number',
+          required: true,
+          min: 1,
+          max: 10,
+          defaultValue: 1,
+          label: { zh: '人数', en: 'Party size' },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        {
+          name: 'status',
+          type: 'select',
+          required: true,
+          defaultValue: 'confirmed',
+          options: options(REGISTRATION_STATUSES),
+          label: { zh: '状态', en: 'Status' },
+        },
+        {
+          name: 'channel',
+          type: 'select',
+          required: true,
+          defaultValue: 'staff',
+          options: options(REGISTRATION_CHANNELS),
+          label: { zh: '报名方式', en: 'Channel' },
+        },
+      ],
+    },
+    {
+      name: 'consent',
+      type: 'checkbox',
+      label: { zh: '已同意隐私说明', en: 'Consented to the privacy notice' },
+    },
+    {
+      name: 'centre',
+      type: 'relationship',
+      relationTo: 'centres',
+      index: true,
+      label: { zh: '中心', en: 'Centre' },
+      admin: { readOnly: true, position: 'sidebar', description: { zh: '取自活动', en: 'From the event' } },
+    },
+  ],
+  hooks: {
+    beforeChange: [
+      async ({ data, originalDoc, operation, req }) => {
+        const eventId = idOf(data.event ?? originalDoc?.event)
+        const event = await req.payload.findByID({
+          collection: 'events',
+          id: eventId!,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+        // The owning centre always follows the event, so staff access cannot be sidestepped.
+        data.centre = idOf(event.centre)
+        if (
+          !isDistrictAdmin(req) &&
+          req.user &&
+          !centreIdsOf(req).some((id) => String(id) === String(data.centre))
+        ) {
+          throw new APIError(
+            '只能为本中心的活动登记报名 / Only for your own centre’s events',
+            403,
+            undefined,
+            true,
+          )
+        }
+        const partySize = data.partySize ?? originalDoc?.partySize ?? 1
+        if (partySize > (event.maxPartySize ?? 1)) {
+          throw new APIError(
+            `这个活动每次最多报名 ${event.maxPartySize} 人 / At most ${event.maxPartySize} per sign-up for this event`,
+            400,
+            undefined,
+            true,
+          )
+        }
+        if (typeof data.phone === 'string') data.phone = normaliseMobile(data.phone) ?? data.phone
+        if (operation === 'create' && !data.code) data.code = confirmationCode()
+        return data
+      },
+    ],
+    afterChange: [
+      async ({ doc, previousDoc, req }) => {
+        if (req.context.skipSeatRecount) return
+        await recountSeats(req, idOf(doc.event)!)
+        const before = idOf(previousDoc?.event)
+        if (before !== undefined && String(before) !== String(idOf(doc.event)))
+          await recountSeats(req, before)
+      },
+    ],
+    afterDelete: [
+      async ({ doc, req }) => {
+        await recountSeats(req, idOf(doc.event)!)
+      },
+    ],
+  },
+}

@@ -1,0 +1,103 @@
+import type { CollectionConfig } from 'payload'
+
+import { districtAdminOnly, ownCentres } from '../access'
+import { confirmationCode } from '../rules/confirmation-code'
+import { options, VISIT_STATUSES } from '../vocabulary'
+
+const dayOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
+
+/**
+ * 考察预约: a delegation's request for a study visit. Contact details are personal data: the
+ * district and the staff of the centres it names may read it; no one else.
+ */
+export const VisitRequests: CollectionConfig = {
+  slug: 'visit-requests',
+  labels: {
+    singular: { zh: '考察预约', en: 'Visit request' },
+    plural: { zh: '考察预约', en: 'Visit requests' },
+  },
+  admin: {
+    useAsTitle: 'organisation',
+    defaultColumns: ['reference', 'organisation', 'delegationSize', 'status', 'createdAt'],
+    group: { zh: '考察交流', en: 'Delegations' },
+  },
+  defaultSort: '-createdAt',
+  access: {
+    read: ownCentres('centres'),
+    // Delegations ask through the site's form; in the admin only the district records requests.
+    create: districtAdminOnly,
+    update: districtAdminOnly,
+    delete: districtAdminOnly,
+  },
+  fields: [
+    {
+      name: 'reference',
+      type: 'text',
+      unique: true,
+      index: true,
+      label: { zh: '预约编号', en: 'Reference' },
+      admin: { readOnly: true, position: 'sidebar' },
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'organisation', type: 'text', required: true, label: { zh: '单位名称', en: 'Organisation' } },
+        {
+          name: 'delegationSize',
+          type: 'number',
+          required: true,
+          min: 1,
+          max: 200,
+          label: { zh: '人数', en: 'Delegation size' },
+        },
+      ],
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'contactName', type: 'text', required: true, label: { zh: '联系人', en: 'Contact name' } },
+        { name: 'phone', type: 'text', required: true, label: { zh: '联系电话', en: 'Phone' } },
+        { name: 'email', type: 'email', required: true, label: { zh: '电子邮箱', en: 'Email' } },
+      ],
+    },
+    {
+      name: 'preferredDates',
+      type: 'array',
+      minRows: 1,
+      maxRows: 3,
+      label: { zh: '希望日期', en: 'Preferred dates' },
+      fields: [
+        { name: 'date', type: 'date', required: true, admin: dayOnly, label: { zh: '日期', en: 'Date' } },
+      ],
+    },
+    { name: 'topics', type: 'textarea', label: { zh: '希望了解的内容', en: 'Topics of interest' } },
+    {
+      name: 'centres',
+      type: 'relationship',
+      relationTo: 'centres',
+      hasMany: true,
+      index: true,
+      label: { zh: '希望参观的中心', en: 'Centres to visit' },
+    },
+    {
+      name: 'status',
+      type: 'select',
+      required: true,
+      defaultValue: 'pending',
+      options: options(VISIT_STATUSES),
+      label: { zh: '状态', en: 'Status' },
+      admin: { position: 'sidebar' },
+    },
+    { name: 'staffNotes', type: 'textarea', label: { zh: '工作人员备注', en: 'Staff notes' } },
+  ],
+  hooks: {
+    beforeChange: [
+      ({ data, operation }) => {
+        if (operation === 'create' && !data.reference) {
+          data.reference = `V${new Date().getFullYear()}-${confirmationCode(5)}`
+        }
+        return data
+      },
+    ],
+  },
+}

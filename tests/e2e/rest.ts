@@ -1,0 +1,64 @@
+/** A small client for the CMS's REST API, as a given role sees it. */
+import { expect, inject } from 'vitest'
+
+export type Role = 'anonymous' | 'centre-staff' | 'district-admin'
+
+export const ACCOUNTS: Record<Exclude<Role, 'anonymous'>, string> = {
+  'centre-staff': 'siping@mulin.demo',
+  'district-admin': 'district@mulin.demo',
+}
+
+const tokens = new Map<Role, string>()
+
+export async function tokenFor(role: Role): Promise<string | undefined> {
+  if (role === 'anonymous') return undefined
+  const known = tokens.get(role)
+  if (known) return known
+  const response = await fetch(`${inject('cmsUrl')}/api/users/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: ACCOUNTS[role], password: inject('demoPassword') }),
+  })
+  expect(response.status, `login as ${role}`).toBe(200)
+  const token = ((await response.json()) as { token: string }).token
+  tokens.set(role, token)
+  return token
+}
+
+export async function api(
+  role: Role,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
+  const token = await tokenFor(role)
+  const response = await fetch(`${inject('cmsUrl')}${path}`, {
+    method,
+    headers: {
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(token ? { authorization: `JWT ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const text = await response.text()
+  let json: Record<string, unknown> = {}
+  try {
+    json = JSON.parse(text) as Record<string, unknown>
+  } catch {
+    json = { text }
+  }
+  return { status: response.status, json }
+}
+
+/** The first document of a collection matching a query string, as the district sees it. */
+export async function findOne(collection: string, query: string): Promise<Record<string, unknown>> {
+  const { status, json } = await api(
+    'district-admin',
+    'GET',
+    `/api/${collection}?${query}&limit=1&depth=0&draft=true`,
+  )
+  expect(status).toBe(200)
+  const doc = (json.docs as Array<Record<string, unknown>>)[0]
+  expect(doc, `a ${collection} matching ${query}`).toBeDefined()
+  return doc!
+}
