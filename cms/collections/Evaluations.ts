@@ -1,4 +1,5 @@
-import { APIError, type CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
+import { refusal } from '../rules/refusal'
 
 import { districtAdminOnly, ownCentres } from '../access'
 import { storeCurrentRating } from '../hooks/stars'
@@ -138,7 +139,7 @@ export const Evaluations: CollectionConfig = {
           data.total = total
           data.stars = stars
         } catch (error) {
-          if (error instanceof RubricError) throw new APIError(error.message, 400, undefined, true)
+          if (error instanceof RubricError) throw refusal(error.message)
           throw error
         }
         data.periodKey = periodKey(merged.year, merged.half)
@@ -158,11 +159,8 @@ export const Evaluations: CollectionConfig = {
           req,
         })
         if (duplicate.totalDocs > 0) {
-          throw new APIError(
+          throw refusal(
             '该中心在这一评估期已有评估记录 / This centre already has an evaluation for that period',
-            400,
-            undefined,
-            true,
           )
         }
         data.title = `${merged.year}-${merged.half}`

@@ -1,4 +1,5 @@
-import { APIError, type CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
+import { refusal } from '../rules/refusal'
 
 import { createForOwnCentre, ownCentreField, ownCentres, publishedOrOwnCentres } from '../access'
 import { countedField, countSeats } from '../hooks/seat-counts'
@@ -196,32 +197,16 @@ export const Events: CollectionConfig = {
         const merged = { ...originalDoc, ...data }
         const start = new Date(merged.start)
         const end = new Date(merged.end)
-        if (!(end > start))
-          throw new APIError(
-            '结束时间必须晚于开始时间 / The event must end after it starts',
-            400,
-            undefined,
-            true,
-          )
+        if (!(end > start)) throw refusal('结束时间必须晚于开始时间 / The event must end after it starts')
         if (
           merged.signupOpens &&
           merged.signupCloses &&
           new Date(merged.signupCloses) <= new Date(merged.signupOpens)
         ) {
-          throw new APIError(
-            '报名截止时间必须晚于开始时间 / Sign-up must close after it opens',
-            400,
-            undefined,
-            true,
-          )
+          throw refusal('报名截止时间必须晚于开始时间 / Sign-up must close after it opens')
         }
         if (merged.maxPartySize > merged.capacity) {
-          throw new APIError(
-            '每人最多报名人数不能超过名额 / The largest party cannot exceed the seats',
-            400,
-            undefined,
-            true,
-          )
+          throw refusal('每人最多报名人数不能超过名额 / The largest party cannot exceed the seats')
         }
         // Counted afresh: a draft's copy of the count may predate the latest sign-ups.
         const { seatsTaken } =
@@ -229,11 +214,8 @@ export const Events: CollectionConfig = {
             ? await countSeats(req, originalDoc.id)
             : { seatsTaken: 0 }
         if (merged.capacity < seatsTaken) {
-          throw new APIError(
+          throw refusal(
             `已有 ${seatsTaken} 人确认报名，名额不能少于这个数 / ${seatsTaken} seats are already confirmed; capacity cannot go below that`,
-            400,
-            undefined,
-            true,
           )
         }
         if (merged.room) {
@@ -248,19 +230,11 @@ export const Events: CollectionConfig = {
           })
           const room = (centre.rooms ?? []).find((r) => r.name === merged.room)
           if (!room) {
-            throw new APIError(
-              `“${merged.room}”不是这个中心的场地 / Not a room of this centre`,
-              400,
-              undefined,
-              true,
-            )
+            throw refusal(`“${merged.room}”不是这个中心的场地 / Not a room of this centre`)
           }
           if (merged.capacity > room.capacity) {
-            throw new APIError(
+            throw refusal(
               `名额超过了场地“${room.name}”的容纳人数（${room.capacity}） / More seats than the room holds (${room.capacity})`,
-              400,
-              undefined,
-              true,
             )
           }
         }

@@ -1,4 +1,5 @@
-import { APIError, type CollectionConfig } from 'payload'
+import type { CollectionConfig } from 'payload'
+import { refusal } from '../rules/refusal'
 
 import { centreIdsOf, hasRole, isDistrictAdmin, ownCentres } from '../access'
 import { recountSeats } from '../hooks/seat-counts'
@@ -131,20 +132,12 @@ export const Registrations: CollectionConfig = {
           req.user &&
           !centreIdsOf(req).some((id) => String(id) === String(data.centre))
         ) {
-          throw new APIError(
-            '只能为本中心的活动登记报名 / Only for your own centre’s events',
-            403,
-            undefined,
-            true,
-          )
+          throw refusal('只能为本中心的活动登记报名 / Only for your own centre’s events', 403)
         }
         const partySize = data.partySize ?? originalDoc?.partySize ?? 1
         if (partySize > (event.maxPartySize ?? 1)) {
-          throw new APIError(
+          throw refusal(
             `这个活动每次最多报名 ${event.maxPartySize} 人 / At most ${event.maxPartySize} per sign-up for this event`,
-            400,
-            undefined,
-            true,
           )
         }
         if (typeof data.phone === 'string') data.phone = normaliseMobile(data.phone) ?? data.phone

@@ -153,8 +153,11 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   }
 
   if (options.reset) {
+    const demoEmails = read<Array<{ email: string }>>('users.yaml', []).map((user) => user.email)
     for (const collection of SEEDED) {
-      await payload.delete({ collection, where: { id: { exists: true } }, overrideAccess: true })
+      // Real staff accounts survive a reset; only the demo ones are removed.
+      const where: Where = collection === 'users' ? { email: { in: demoEmails } } : { id: { exists: true } }
+      await payload.delete({ collection, where, overrideAccess: true })
     }
     log('cleared the seeded collections')
   }

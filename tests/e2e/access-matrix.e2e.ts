@@ -92,6 +92,9 @@ let ids: Ids
 
 /** A fresh document to act on, made by the district admin; `target` says whose it is. */
 async function make(collection: string, target: Target): Promise<number> {
+  // For centres, "own" is the staff member's own centre and "other" another real one.
+  if (collection === 'centres' && target === 'own') return ids.own
+  if (collection === 'centres' && target === 'other') return ids.other
   const centre = target === 'other' ? ids.other : ids.own
   const neighbourhood = target === 'other' ? ids.otherNeighbourhood : ids.ownNeighbourhood
   const status = target === 'draft' ? 'draft' : 'published'
@@ -104,8 +107,7 @@ async function make(collection: string, target: Target): Promise<number> {
     }),
     evaluations: () => ({
       centre,
-      year: 2030 + (counter % 50),
-      half: String((counter % 2) + 1),
+      ...nextPeriod(),
       scores: { facilities: 15, services: 15, participation: 15, governance: 15, satisfaction: 15 },
       // The public may read published evaluations only; staff also their own unpublished ones.
       published: target === 'published',
@@ -234,6 +236,13 @@ async function createBody(collection: string, target: Target): Promise<unknown> 
   }
 }
 
+/** A period no other fixture uses: one evaluation per centre and period is a rule. */
+let period = 0
+function nextPeriod() {
+  period += 1
+  return { year: 2030 + Math.floor(period / 2), half: String((period % 2) + 1) }
+}
+
 const granted = (status: number) => status >= 200 && status < 300
 const refused = (status: number) => status === 401 || status === 403 || status === 404
 
@@ -312,8 +321,7 @@ async function makeBodyFor(collection: string, target: Target): Promise<unknown>
     },
     evaluations: {
       centre,
-      year: 2090,
-      half: String((counter % 2) + 1),
+      ...nextPeriod(),
       scores: { facilities: 15, services: 15, participation: 15, governance: 15, satisfaction: 15 },
       comments: unique(),
     },

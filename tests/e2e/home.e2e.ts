@@ -42,18 +42,32 @@ describe('the home page', () => {
 
   it('shows a centre published in the CMS a moment ago, and never a draft', async () => {
     const token = await loginToken()
+    const subDistricts = (await (await fetch(`${inject('cmsUrl')}/api/sub-districts?limit=1`)).json()) as {
+      docs: Array<{ id: number }>
+    }
+    const subDistrict = subDistricts.docs[0]!.id
     const headers = { 'content-type': 'application/json', authorization: `JWT ${token}` }
     const stamp = Date.now().toString(36)
     const published = await fetch(`${inject('cmsUrl')}/api/centres`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ name: `测试新中心${stamp}`, slug: `e2e-${stamp}`, _status: 'published' }),
+      body: JSON.stringify({
+        name: `测试新中心${stamp}`,
+        slug: `e2e-${stamp}`,
+        subDistrict,
+        _status: 'published',
+      }),
     })
     expect(published.status).toBe(201)
     const draft = await fetch(`${inject('cmsUrl')}/api/centres?draft=true`, {
       method: 'POST',
       headers,
-      body: JSON.stringify({ name: `草稿中心${stamp}`, slug: `e2e-draft-${stamp}`, _status: 'draft' }),
+      body: JSON.stringify({
+        name: `草稿中心${stamp}`,
+        slug: `e2e-draft-${stamp}`,
+        subDistrict,
+        _status: 'draft',
+      }),
     })
     expect(draft.status).toBe(201)
 
