@@ -50,7 +50,7 @@ export const Conventions: CollectionConfig = {
           required: true,
           defaultValue: 'draft',
           options: options(CONVENTION_STATUSES),
-          label: { zh: '状态', en: 'Status' },
+          label: { zh: '公约状态', en: 'Convention status' },
         },
         {
           name: 'scope',

@@ -1,7 +1,10 @@
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
+
+import type { Event } from '../payload-types'
 import { refusal } from '../rules/refusal'
 
 import { createForOwnCentre, ownCentreField, ownCentres, publishedOrOwnCentres } from '../access'
+import { keepingLocale } from '../hooks/keeping-locale'
 import { countedField, countSeats } from '../hooks/seat-counts'
 import { previewUrl } from '../preview'
 import { AUDIENCES, EVENT_CATEGORIES, EVENT_STATUSES, options } from '../vocabulary'
@@ -135,7 +138,7 @@ export const Events: CollectionConfig = {
       required: true,
       defaultValue: 'scheduled',
       options: options(EVENT_STATUSES),
-      label: { zh: '状态', en: 'Status' },
+      label: { zh: '活动状态', en: 'Event status' },
       admin: { position: 'sidebar' },
     },
     {
@@ -219,15 +222,17 @@ export const Events: CollectionConfig = {
           )
         }
         if (merged.room) {
-          const centre = await req.payload.findByID({
-            collection: 'centres',
-            id: idOf(merged.centre)!,
-            depth: 0,
-            draft: true,
-            overrideAccess: true,
-            locale: 'zh',
-            req,
-          })
+          const centre = await keepingLocale(req, () =>
+            req.payload.findByID({
+              collection: 'centres',
+              id: idOf(merged.centre)!,
+              depth: 0,
+              draft: true,
+              overrideAccess: true,
+              locale: 'zh',
+              req,
+            }),
+          )
           const room = (centre.rooms ?? []).find((r) => r.name === merged.room)
           if (!room) {
             throw refusal(`“${merged.room}”不是这个中心的场地 / Not a room of this centre`)
@@ -246,60 +251,74 @@ export const Events: CollectionConfig = {
       async ({ doc, operation, req, data }) => {
         const weeks = Number((data as { repeatWeekly?: number }).repeatWeekly ?? 1)
         if (operation !== 'create' || weeks <= 1 || req.context.creatingSeries) return doc
-        const { id, createdAt: _c, updatedAt: _u, seatsTaken: _s, waitingCount: _w, ...template } = doc
-        // Copies are written in the editor's language; the other languages' texts follow.
-        const otherLocales = (['zh', 'en'] as const).filter((code) => code !== (req.locale ?? 'zh'))
-        const translations = await Promise.all(
-          otherLocales.map(async (locale) => {
-            const translated = await req.payload.findByID({
-              collection: 'events',
-              id,
-              locale,
-              fallbackLocale: false,
-              draft: true,
-              depth: 0,
-              overrideAccess: true,
-              req,
-            })
-            return { locale, title: translated.title, description: translated.description }
-          }),
-        )
-        for (let week = 1; week < weeks; week += 1) {
-          const shift = (value?: string | null) =>
-            value ? new Date(new Date(value).getTime() + week * 7 * DAY).toISOString() : value
-          const copy = await req.payload.create({
-            collection: 'events',
-            data: {
-              ...template,
-              centre: idOf(doc.centre)!,
-              image: idOf(doc.image) ?? null,
-              series: id,
-              start: shift(doc.start)!,
-              end: shift(doc.end)!,
-              signupOpens: shift(doc.signupOpens),
-              signupCloses: shift(doc.signupCloses),
-            },
-            draft: doc._status !== 'published',
-            overrideAccess: true,
-            context: { creatingSeries: true },
-            req,
-          })
-          for (const { locale, title, description } of translations) {
-            if (!title && !description) continue
-            await req.payload.update({
-              collection: 'events',
-              id: copy.id,
-              locale,
-              data: { title: title ?? undefined, description: description ?? undefined },
-              draft: doc._status !== 'published',
-              overrideAccess: true,
-              context: { creatingSeries: true },
-              req,
-            })
-          }
-        }
+        await createLaterSessions(req, doc, weeks)
         return doc
       },
     ],
   },
+}
+
+/**
+ * Copies a new weekly class into the following weeks, each a separate event (its own seats and
+ * sign-ups) pointing back at the first through `series`, in every language the first one has.
+ */
+async function createLaterSessions(req: PayloadRequest, first: Event, weeks: number): Promise<void> {
+  const editorLocale = req.locale === 'en' ? 'en' : 'zh'
+  const otherLocales = (['zh', 'en'] as const).filter((code) => code !== editorLocale)
+  const translations = []
+  for (const locale of otherLocales) {
+    const translated = await keepingLocale(req, () =>
+      req.payload.findByID({
+        collection: 'events',
+        id: first.id,
+        locale,
+        fallbackLocale: false,
+        draft: true,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      }),
+    )
+    if (translated.title || translated.description) translations.push({ locale, translated })
+  }
+  const { id, createdAt: _c, updatedAt: _u, seatsTaken: _s, waitingCount: _w, ...template } = first
+  const draft = first._status !== 'published'
+  for (let week = 1; week < weeks; week += 1) {
+    const shift = (value?: string | null) =>
+      value ? new Date(new Date(value).getTime() + week * 7 * DAY).toISOString() : value
+    const copy = await keepingLocale(req, () =>
+      req.payload.create({
+        collection: 'events',
+        locale: editorLocale,
+        data: {
+          ...template,
+          centre: idOf(first.centre)!,
+          image: idOf(first.image) ?? null,
+          series: id,
+          start: shift(first.start)!,
+          end: shift(first.end)!,
+          signupOpens: shift(first.signupOpens),
+          signupCloses: shift(first.signupCloses),
+        } as never,
+        draft,
+        overrideAccess: true,
+        context: { creatingSeries: true },
+        req,
+      }),
+    )
+    for (const { locale, translated } of translations) {
+      await keepingLocale(req, () =>
+        req.payload.update({
+          collection: 'events',
+          id: copy.id,
+          locale,
+          data: { title: translated.title ?? undefined, description: translated.description ?? undefined },
+          draft,
+          overrideAccess: true,
+          context: { creatingSeries: true },
+          req,
+        }),
+      )
+    }
+  }
 }

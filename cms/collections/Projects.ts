@@ -43,7 +43,7 @@ export const Projects: CollectionConfig = {
           required: true,
           defaultValue: 'open',
           options: options(PROJECT_STATUSES),
-          label: { zh: '状态', en: 'Status' },
+          label: { zh: '项目状态', en: 'Project status' },
         },
       ],
     },

@@ -75,6 +75,11 @@ describe('the seeded demo district', () => {
       depth: 0,
     })
     expect(events.totalDocs).toBeGreaterThanOrEqual(80)
+    // Titles are Chinese in Chinese (English is kept apart, in its own locale).
+    expect(
+      events.docs.every((e) => /[\u4e00-\u9fff]/.test(e.title)),
+      'Chinese event titles',
+    ).toBe(true)
     expect(events.docs.filter((e) => e.series).length).toBeGreaterThanOrEqual(20)
     const nearlyFull = events.docs.filter(
       (e) => e.capacity - (e.seatsTaken ?? 0) <= 2 && (e.seatsTaken ?? 0) > 0,
