@@ -9,7 +9,17 @@ import { defineConfig } from 'astro/config'
 export default defineConfig({
   output: 'server',
   adapter: node({ mode: 'standalone' }),
-  integrations: [react()],
+  integrations: [
+    react(),
+    {
+      name: 'mulin-cache-headers',
+      hooks: {
+        'astro:config:setup': ({ addMiddleware }) => {
+          addMiddleware({ entrypoint: new URL('./src/lib/cache-headers.ts', import.meta.url), order: 'pre' })
+        },
+      },
+    },
+  ],
   server: { port: Number(process.env.PORT ?? 4321), host: process.env.HOST ?? 'localhost' },
   i18n: {
     locales: ['zh', 'en'],

@@ -6,7 +6,7 @@ export default defineConfig({
     alias: { '@payload-config': new URL('./cms/payload.config.ts', import.meta.url).pathname },
   },
   test: {
-    include: ['tests/integration/**/*.test.ts', 'cms/**/*.test.ts'],
+    include: ['tests/integration/**/*.test.ts', 'cms/**/*.test.ts', 'src/**/*.test.ts'],
     setupFiles: ['tests/setup/fresh-database.ts'],
     pool: 'forks',
     // Each file gets its own process, environment and database.

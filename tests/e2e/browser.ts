@@ -1,5 +1,5 @@
 /** Debian's Chromium, launched the way this machine allows (no downloads, no background network). */
-import { type Browser, chromium } from 'playwright'
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -20,3 +20,19 @@ export function launchBrowser(): Promise<Browser> {
 
 export const PHONE = { width: 390, height: 844 }
 export const DESKTOP = { width: 1280, height: 800 }
+
+/**
+ * A page in a context of its own (the axe audit needs one); closing the page closes the context.
+ * Chinese locale and Shanghai time unless told otherwise, like most of the portal's visitors.
+ */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({
+    viewport: PHONE,
+    locale: 'zh-CN',
+    timezoneId: 'Asia/Shanghai',
+    ...options,
+  })
+  const page = await context.newPage()
+  page.on('close', () => void context.close())
+  return page
+}

@@ -1,0 +1,98 @@
+/**
+ * Calendar feeds (iCalendar, RFC 5545) of the site's events, for residents who subscribe from a
+ * phone's calendar app. ical-generator writes the format (escaping, line folding, CRLF); this file
+ * only decides what an entry says.
+ */
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+
+import { EVENT_CATEGORIES, labelOf } from '@cms/vocabulary'
+
+import type { FeedEvent } from './cms'
+
+/** How far ahead the calendar feeds look. */
+export const CALENDAR_DAYS = 60
+
+/** Stable across feeds and edits, so a calendar app updates an entry instead of duplicating it. */
+export function eventUid(id: number | string): string {
+  return `event-${id}@mulin`
+}
+
+function seatsLine(event: FeedEvent): string {
+  if (event.status === 'cancelled') return '本活动已取消。'
+  const left = Math.max(0, event.capacity - (event.seatsTaken ?? 0))
+  if (left > 0) return `剩余名额：${left} 个（共 ${event.capacity} 个）`
+  return event.waitingList ? '名额已满，可报名候补。' : '名额已满。'
+}
+
+/** The whole feed as text, ready to serve. */
+export function eventCalendar({
+  name,
+  description,
+  origin,
+  page,
+  events,
+}: {
+  name: string
+  description: string
+  origin: string
+  /** The site page the calendar stands for, e.g. /events or a centre's page. */
+  page: string
+  events: FeedEvent[]
+}): string {
+  const calendar = ical({
+    name,
+    description,
+    url: `${origin}${page}`,
+    prodId: { company: 'Mulin', product: 'Events', language: 'ZH' },
+    method: ICalCalendarMethod.PUBLISH,
+    // Calendar apps poll a subscribed feed; once an hour is enough for a programme that changes daily.
+    ttl: 60 * 60,
+    // Times are written in UTC; this only tells apps which zone the calendar "lives" in.
+    x: [{ key: 'X-WR-TIMEZONE', value: 'Asia/Shanghai' }],
+  })
+  for (const event of events) {
+    const cancelled = event.status === 'cancelled'
+    const url = `${origin}/events/${event.id}`
+    const centre = event.centre
+    const place = [centre?.name, event.room].filter(Boolean).join(' ')
+    calendar.createEvent({
+      id: eventUid(event.id),
+      start: new Date(event.start),
+      end: new Date(event.end),
+      // Some apps ignore STATUS in subscribed calendars, so the title says it too.
+      summary: cancelled ? `【已取消】${event.title}` : event.title,
+      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      location: place
+        ? {
+            title: place,
+            address: centre?.address ?? undefined,
+            geo:
+              typeof centre?.latitude === 'number' && typeof centre?.longitude === 'number'
+                ? { lat: centre.latitude, lon: centre.longitude }
+                : undefined,
+          }
+        : null,
+      description: [
+        event.description?.trim(),
+        seatsLine(event),
+        `${cancelled ? '详情' : '详情与报名'}：${url}`,
+      ]
+        .filter(Boolean)
+        .join('\n\n'),
+      url,
+      categories: [{ name: labelOf(EVENT_CATEGORIES, event.category, 'zh') }],
+      lastModified: new Date(event.updatedAt),
+    })
+  }
+  return calendar.toString()
+}
+
+/** The headers every calendar feed is served with. */
+export function calendarHeaders(filename: string): HeadersInit {
+  return {
+    'content-type': 'text/calendar; charset=utf-8',
+    'content-disposition': `inline; filename="${filename}"`,
+    // Short: a cancellation should reach subscribers within minutes.
+    'cache-control': 'public, max-age=300, stale-while-revalidate=600',
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * Site search that understands Chinese: the query is split into words with the ICU word
+ * segmenter that ships with Node (垃圾分类 → 垃圾 + 分类), every real word must appear in a result,
+ * and the whole phrase counts most. Chinese has no spaces, so words are found inside longer
+ * phrases by substring, which is exactly what a reader means by "contains".
+ */
+export type SearchField = { text: string; weight: number }
+export type SearchDocument = {
+  kind: string
+  title: string
+  url: string
+  fields: SearchField[]
+  meta?: string
+}
+export type SearchHit = SearchDocument & { score: number; snippet: string; titleHtml: string }
+
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' })
+const CJK = /[\u3400-\u9fff]/
+
+export type Query = { phrase: string; words: string[] }
+
+export function parseQuery(input: string): Query {
+  const phrase = input.trim().replace(/\s+/g, ' ').toLowerCase()
+  const words: string[] = []
+  // The segmenter knows common words; an unknown one comes out as single characters (牵绳 →
+  // 牵 + 绳), which are joined back. A lone character (的, 做) says little on its own.
+  let run = ''
+  const flush = () => {
+    if (run.length > 1) words.push(run)
+    run = ''
+  }
+  for (const part of segmenter.segment(phrase)) {
+    if (!part.isWordLike) {
+      flush()
+    } else if (part.segment.length === 1 && CJK.test(part.segment)) {
+      run += part.segment
+    } else {
+      flush()
+      words.push(part.segment)
+    }
+  }
+  flush()
+  return { phrase, words: [...new Set(words)] }
+}
+
+/** The phrase as typed and without its spaces (Chinese is often typed with stray spaces). */
+function phrases(query: Query): string[] {
+  return [...new Set([query.phrase, query.phrase.replace(/ /g, '')])].filter(Boolean)
+}
+
+function occurrences(haystack: string, needle: string): number {
+  if (!needle) return 0
+  let count = 0
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + needle.length))
+    count += 1
+  return count
+}
+
+/** 0 when the document does not match; otherwise higher is better. */
+export function score(doc: SearchDocument, query: Query): number {
+  if (!query.phrase) return 0
+  const fields = doc.fields.map((field) => ({ ...field, text: field.text.toLowerCase() }))
+  const all = fields.map((field) => field.text).join('\n')
+  const compactPhrase = query.phrase.replace(/ /g, '')
+  if (
+    query.words.length === 0 ? !all.includes(compactPhrase) : !query.words.every((word) => all.includes(word))
+  )
+    return 0
+  let total = 0
+  for (const field of fields) {
+    total += occurrences(field.text, compactPhrase) * 10 * field.weight
+    for (const word of query.words) total += Math.min(occurrences(field.text, word), 5) * field.weight
+  }
+  return total
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,
+  )
+}
+
+/** The text with every matched word wrapped in <mark>, safe to insert as HTML. */
+export function highlight(text: string, query: Query): string {
+  const needles = [...phrases(query), ...query.words].sort((a, b) => b.length - a.length)
+  if (needles.length === 0) return escapeHtml(text)
+  const pattern = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi')
+  let html = ''
+  let last = 0
+  for (const match of text.matchAll(pattern)) {
+    html += `${escapeHtml(text.slice(last, match.index))}<mark>${escapeHtml(match[0])}</mark>`
+    last = match.index + match[0].length
+  }
+  return html + escapeHtml(text.slice(last))
+}
+
+/** About `radius` characters either side of the first match in the most telling field. */
+export function snippet(doc: SearchDocument, query: Query, radius = 40): string {
+  const needles = [...phrases(query), ...query.words]
+  for (const field of [...doc.fields].sort((a, b) => a.weight - b.weight)) {
+    const lower = field.text.toLowerCase()
+    const at = needles
+      .map((n) => lower.indexOf(n))
+      .filter((i) => i >= 0)
+      .sort((a, b) => a - b)[0]
+    if (at === undefined || field.text === doc.title) continue
+    const start = Math.max(0, at - radius)
+    const end = Math.min(field.text.length, at + radius * 2)
+    return `${start > 0 ? '…' : ''}${highlight(field.text.slice(start, end), query)}${end < field.text.length ? '…' : ''}`
+  }
+  return ''
+}
+
+export function search(documents: SearchDocument[], input: string, limit = 50): SearchHit[] {
+  const query = parseQuery(input)
+  return documents
+    .map((doc) => ({ doc, score: score(doc, query) }))
+    .filter((entry) => entry.score > 0)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, limit)
+    .map(({ doc, score: value }) => ({
+      ...doc,
+      score: value,
+      snippet: snippet(doc, query),
+      titleHtml: highlight(doc.title, query),
+    }))
+}

@@ -1,0 +1,79 @@
+import { getRssString } from '@astrojs/rss'
+import type { APIRoute } from 'astro'
+
+import { feedEvents, feedLatestDocuments } from '../lib/cms'
+import { siteUrl } from '@cms/settings'
+
+/** Events this close ahead are news; later ones are in the calendar feed. */
+const EVENT_DAYS = 14
+
+const when = new Intl.DateTimeFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+  hour: '2-digit',
+  minute: '2-digit',
+  hour12: false,
+})
+
+/**
+ * What is new on the site for feed readers: the next two weeks' events and the latest case
+ * studies, conventions and projects, newest first. The site has no configured `site`, so links
+ * are made absolute from the address this feed was asked for.
+ */
+export const GET: APIRoute = async () => {
+  const origin = siteUrl
+  const [events, latest] = await Promise.all([feedEvents({ days: EVENT_DAYS }), feedLatestDocuments(10)])
+
+  type Item = { title: string; link: string; pubDate: Date; categories: string[]; description?: string }
+  const items: Item[] = [
+    ...events.map((event) => ({
+      title: `活动：${event.title}（${when.format(new Date(event.start))}）`,
+      link: `${origin}/events/${event.id}`,
+      pubDate: new Date(event.updatedAt),
+      categories: ['活动'],
+      description: [
+        `地点：${[event.centre?.name, event.room].filter(Boolean).join(' ') || '见活动页'}；时间：${when.format(new Date(event.start))}。`,
+        event.description,
+      ]
+        .filter(Boolean)
+        .join('\n'),
+    })),
+    ...latest.caseStudies.map((doc) => ({
+      title: `案例：${doc.title}`,
+      link: `${origin}/case-studies/${doc.slug}`,
+      pubDate: new Date(doc.updatedAt),
+      categories: ['案例'],
+      description: doc.summary ?? undefined,
+    })),
+    ...latest.conventions.map((doc) => ({
+      title: `居民公约：${doc.title}`,
+      link: `${origin}/conventions/${doc.slug}`,
+      pubDate: new Date(doc.updatedAt),
+      categories: ['居民公约'],
+      description: doc.summary ?? undefined,
+    })),
+    ...latest.projects.map((doc) => ({
+      title: `项目：${doc.title}`,
+      link: `${origin}/projects/${doc.slug}`,
+      pubDate: new Date(doc.updatedAt),
+      categories: ['自治与公益项目'],
+      description: doc.summary ?? undefined,
+    })),
+  ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime())
+
+  const body = await getRssString({
+    title: '睦邻 · 社区睦邻中心',
+    description: '睦邻中心的近期活动、居民公约、自治与公益项目和案例',
+    site: origin,
+    items,
+    customData: '<language>zh-cn</language>',
+  })
+  return new Response(body, {
+    headers: {
+      'content-type': 'application/rss+xml; charset=utf-8',
+      'cache-control': 'public, max-age=300, stale-while-revalidate=600',
+    },
+  })
+}
