@@ -3,7 +3,8 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import type { Event } from '../payload-types'
 import { refusal } from '../rules/refusal'
 
-import { createForOwnCentre, ownCentreField, ownCentres, publishedOrOwnCentres } from '../access'
+import { createForOwnCentre, ownCentres, publishedOrOwnCentres } from '../access'
+import { owningCentreField } from '../fields/owning-centre'
 import { keepingLocale } from '../hooks/keeping-locale'
 import { countedField, countSeats } from '../hooks/seat-counts'
 import { previewUrl } from '../preview'
@@ -42,15 +43,7 @@ export const Events: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'centre',
-          type: 'relationship',
-          relationTo: 'centres',
-          required: true,
-          index: true,
-          label: { zh: '举办中心', en: 'Centre' },
-          access: { create: ownCentreField, update: ownCentreField },
-        },
+        owningCentreField({ zh: '举办中心', en: 'Centre' }),
         {
           name: 'room',
           type: 'text',

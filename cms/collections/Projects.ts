@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
-import { createForOwnCentre, ownCentreField, ownCentres, publishedOrOwnCentres } from '../access'
+import { createForOwnCentre, ownCentres, publishedOrOwnCentres } from '../access'
+import { owningCentreField } from '../fields/owning-centre'
 import { slugField } from '../fields/slug'
 import { previewUrl } from '../preview'
 import { options, PROJECT_KINDS, PROJECT_STATUSES } from '../vocabulary'
@@ -50,15 +51,7 @@ export const Projects: CollectionConfig = {
     {
       type: 'row',
       fields: [
-        {
-          name: 'centre',
-          type: 'relationship',
-          relationTo: 'centres',
-          required: true,
-          index: true,
-          label: { zh: '所属中心', en: 'Centre' },
-          access: { create: ownCentreField, update: ownCentreField },
-        },
+        owningCentreField(),
         {
           name: 'neighbourhood',
           type: 'relationship',

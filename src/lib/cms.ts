@@ -4,7 +4,7 @@
  * place (the collections' access rules, applied with overrideAccess: false).
  */
 import config from '@payload-config'
-import { getPayload, type Payload } from 'payload'
+import { getPayload, type Payload, type Where } from 'payload'
 
 import type {
   CaseStudy,
@@ -218,37 +218,49 @@ export async function featuredCaseStudy(locale: Locale): Promise<CaseStudy | nul
 }
 
 /**
- * One centre by its slug: the published version, or the latest draft when the visitor holds a
- * preview grant for exactly this centre.
+ * One document by its slug as the public sees it, or, when the visitor holds a preview grant from
+ * the admin for exactly this document, its latest draft. The grant names one document: it changes
+ * nothing on any other page.
  */
-export async function getCentre(
+async function findBySlugOrPreview<T extends { id: number | string; slug?: string | null }>(
+  collection: 'centres' | 'conventions' | 'projects' | 'case-studies',
+  slug: string,
+  locale: Locale,
+  grant: PreviewGrant | null,
+  { where, depth = 1, populate }: { where?: Where; depth?: number; populate?: unknown } = {},
+): Promise<T | null> {
+  const payload = await cms()
+  const shape = { locale, depth, ...(populate ? { populate: populate as never } : {}) }
+  const published = await payload.find({
+    collection,
+    where: { and: [{ slug: { equals: slug } }, ...(where ? [where] : [])] },
+    limit: 1,
+    overrideAccess: false,
+    draft: false,
+    ...shape,
+  })
+  const current = published.docs[0] as T | undefined
+  if (grant?.collection === collection) {
+    const draft = (await payload.findByID({
+      collection,
+      id: grant.id,
+      draft: true,
+      overrideAccess: true,
+      disableErrors: true,
+      ...shape,
+    })) as T | null
+    if (draft && (draft.slug === slug || String(current?.id) === grant.id)) return draft
+  }
+  return current ?? null
+}
+
+/** One centre by its slug (or its draft, under a preview grant). */
+export function getCentre(
   slug: string,
   locale: Locale,
   grant: PreviewGrant | null = null,
 ): Promise<Centre | null> {
-  const payload = await cms()
-  const published = await payload.find({
-    collection: 'centres',
-    where: { slug: { equals: slug } },
-    locale,
-    limit: 1,
-    depth: 1,
-    overrideAccess: false,
-    draft: false,
-  })
-  if (grant?.collection === 'centres') {
-    const draft = await payload.findByID({
-      collection: 'centres',
-      id: grant.id,
-      locale,
-      depth: 1,
-      draft: true,
-      overrideAccess: true,
-      disableErrors: true,
-    })
-    if (draft && (draft.slug === slug || String(published.docs[0]?.id) === grant.id)) return draft
-  }
-  return published.docs[0] ?? null
+  return findBySlugOrPreview<Centre>('centres', slug, locale, grant)
 }
 
 /** The site settings: navigation, footer, alert banner, headline figures. */
@@ -407,39 +419,13 @@ export async function listCaseStudies(locale: Locale): Promise<CaseStudy[]> {
   return docs
 }
 
-/**
- * One case study by its slug, with its related centres and projects populated (depth 1; those the
- * public may not read stay bare ids, so pages drop them). A preview grant for exactly this case
- * study shows its latest draft instead.
- */
-export async function getCaseStudy(
+/** One case study with its related centres and projects (or its draft, under a preview grant). */
+export function getCaseStudy(
   slug: string,
   locale: Locale,
   grant: PreviewGrant | null = null,
 ): Promise<CaseStudy | null> {
-  const payload = await cms()
-  const published = await payload.find({
-    collection: 'case-studies',
-    where: { slug: { equals: slug } },
-    locale,
-    limit: 1,
-    depth: 1,
-    overrideAccess: false,
-    draft: false,
-  })
-  if (grant?.collection === 'case-studies') {
-    const draft = await payload.findByID({
-      collection: 'case-studies',
-      id: grant.id,
-      locale,
-      depth: 1,
-      draft: true,
-      overrideAccess: true,
-      disableErrors: true,
-    })
-    if (draft && (draft.slug === slug || String(published.docs[0]?.id) === grant.id)) return draft
-  }
-  return published.docs[0] ?? null
+  return findBySlugOrPreview<CaseStudy>('case-studies', slug, locale, grant)
 }
 
 /* ---- Feeds (calendar, RSS, sitemap) ------------------------------------------------------------ */
@@ -723,40 +709,17 @@ export async function listConventions(
   return { conventions, total: conventions.length, subDistricts }
 }
 
-/**
- * One convention by its slug: the published version, or the latest draft when the visitor holds
- * a preview grant for exactly this convention.
- */
-export async function getConvention(
+/** One convention that the public may read (never a draft-status one), or its draft under a grant. */
+export function getConvention(
   slug: string,
   grant: PreviewGrant | null = null,
   locale: Locale = 'zh',
 ): Promise<Convention | null> {
-  const payload = await cms()
-  const published = await payload.find({
-    collection: 'conventions',
-    where: { and: [{ slug: { equals: slug } }, { status: { in: [...PUBLIC_CONVENTION_STATUSES] } }] },
-    locale,
-    limit: 1,
+  return findBySlugOrPreview<Convention>('conventions', slug, locale, grant, {
+    where: { status: { in: [...PUBLIC_CONVENTION_STATUSES] } },
     depth: 2,
-    populate: CIVIC_POPULATE as never,
-    overrideAccess: false,
-    draft: false,
+    populate: CIVIC_POPULATE,
   })
-  if (grant?.collection === 'conventions') {
-    const draft = await payload.findByID({
-      collection: 'conventions',
-      id: grant.id,
-      locale,
-      depth: 2,
-      populate: CIVIC_POPULATE as never,
-      draft: true,
-      overrideAccess: true,
-      disableErrors: true,
-    })
-    if (draft && (draft.slug === slug || String(published.docs[0]?.id) === grant.id)) return draft
-  }
-  return published.docs[0] ?? null
 }
 
 export type ProjectFilters = {
@@ -823,36 +786,12 @@ export async function listProjects(
 }
 
 /** One project by its slug, or its latest draft under a preview grant for exactly this project. */
-export async function getProject(
+export function getProject(
   slug: string,
   grant: PreviewGrant | null = null,
   locale: Locale = 'zh',
 ): Promise<Project | null> {
-  const payload = await cms()
-  const published = await payload.find({
-    collection: 'projects',
-    where: { slug: { equals: slug } },
-    locale,
-    limit: 1,
-    depth: 2,
-    populate: CIVIC_POPULATE as never,
-    overrideAccess: false,
-    draft: false,
-  })
-  if (grant?.collection === 'projects') {
-    const draft = await payload.findByID({
-      collection: 'projects',
-      id: grant.id,
-      locale,
-      depth: 2,
-      populate: CIVIC_POPULATE as never,
-      draft: true,
-      overrideAccess: true,
-      disableErrors: true,
-    })
-    if (draft && (draft.slug === slug || String(published.docs[0]?.id) === grant.id)) return draft
-  }
-  return published.docs[0] ?? null
+  return findBySlugOrPreview<Project>('projects', slug, locale, grant, { depth: 2, populate: CIVIC_POPULATE })
 }
 
 /** The projects awarded in a year, grouped by award (e.g. 居民自治十佳项目), in first-seen order. */

@@ -31,9 +31,8 @@ describe('the home page', () => {
       await expect(fiveStarSection.getByRole('link', { name, exact: true }).count()).resolves.toBe(1)
     }
     for (const figure of figures) {
-      await expect(
-        page.locator('.figures li', { hasText: figure.label }).locator('.figure').textContent(),
-      ).resolves.toBe(figure.value)
+      const card = page.locator('.figures li').filter({ has: page.getByText(figure.label, { exact: true }) })
+      await expect(card.locator('.figure').textContent()).resolves.toBe(figure.value)
     }
     await expectAccessible(page)
     await page.close()
