@@ -96,6 +96,11 @@ describe('the centre directory', () => {
     ).filter((c) => (c.services ?? []).some((s) => s.category === 'legal-aid'))
     const shown = await page.locator('.card h2').allTextContents()
     expect(shown.map((s) => s.trim()).sort()).toEqual(withLegalAid.map((c) => c.name).sort())
+    // The map marks exactly the centres listed, with no script and no map tiles.
+    const marked = await page
+      .locator('.centres-map .dot')
+      .evaluateAll((dots) => dots.map((d) => d.getAttribute('title')))
+    expect(marked.sort()).toEqual(withLegalAid.map((c) => c.name).sort())
     await expectAccessible(page)
     await page.close()
   })
