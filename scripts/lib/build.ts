@@ -57,7 +57,6 @@ export function isStale(target: Target): boolean {
 export function build(target: Target): void {
   const started = Date.now()
   say(`building the ${target.name === 'cms' ? 'CMS admin (Next.js)' : 'site (Astro)'}…`)
-  const before = fingerprint(target.sources)
   const [command, ...args] = target.command as [string, ...string[]]
   const result = spawnSync(command, args, {
     stdio: 'inherit',
@@ -70,7 +69,8 @@ export function build(target: Target): void {
   })
   if (result.status !== 0)
     throw new Error(`${target.name} build failed (exit ${result.status ?? result.signal})`)
-  writeFileSync(path.join(root, target.stamp), before)
+  // Taken after the build: Next rewrites files of its own in cms/ (next-env.d.ts) while building.
+  writeFileSync(path.join(root, target.stamp), fingerprint(target.sources))
   say(`${target.name} built in ${((Date.now() - started) / 1000).toFixed(0)} s`)
 }
 
