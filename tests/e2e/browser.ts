@@ -33,6 +33,7 @@ export async function openPage(browser: Browser, options: BrowserContextOptions 
     ...options,
   })
   const page = await context.newPage()
-  page.on('close', () => void context.close())
+  // The browser may already be closing when the page goes; nothing is left to clean up then.
+  page.on('close', () => void context.close().catch(() => {}))
   return page
 }
