@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from 'playwright'
+import type { Browser, Locator } from 'playwright'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { expectAccessible } from './audit'
-import { DESKTOP, launchBrowser, PHONE } from './browser'
+import { DESKTOP, launchBrowser, openPage, PHONE } from './browser'
 import { api } from './rest'
 
 type Figure = { label: string; value: number; unit?: string | null; year?: number | null }
@@ -48,12 +48,6 @@ async function richCaseStudy(): Promise<CaseStudyDoc> {
   return found!
 }
 
-/** A page in its own context: the axe audit refuses pages opened with browser.newPage(). */
-async function openPage(viewport: { width: number; height: number }): Promise<Page> {
-  const context = await browser.newContext({ viewport })
-  return context.newPage()
-}
-
 /** The big number as the page prints it: in full, or compact once it is too long for a phone. */
 function bigNumber(value: number, locale: 'zh' | 'en'): string {
   return new Intl.NumberFormat(locale === 'zh' ? 'zh-CN' : 'en', {
@@ -83,7 +77,7 @@ describe('case studies for visiting delegations', () => {
     expect(translated.size).toBeGreaterThan(0)
     expect(english.length).toBeGreaterThan(0)
 
-    const page = await openPage(PHONE)
+    const page = await openPage(browser, { viewport: PHONE })
     const response = await page.goto(`${inject('siteUrl')}/en/case-studies`)
     expect(response?.status()).toBe(200)
     expect(await page.locator('html').getAttribute('lang')).toBe('en')
@@ -108,7 +102,7 @@ describe('case studies for visiting delegations', () => {
 
   it('shows a case study in English with its figures, a chart, and its centres with their stars', async () => {
     const doc = await richCaseStudy()
-    const page = await openPage(PHONE)
+    const page = await openPage(browser, { viewport: PHONE })
     const response = await page.goto(`${inject('siteUrl')}/en/case-studies/${doc.slug}`)
     expect(response?.status()).toBe(200)
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(doc.title)
@@ -151,7 +145,7 @@ describe('case studies for visiting delegations', () => {
     const [chinese] = await caseStudies('zh', `&depth=1&where[slug][equals]=${slug}`)
     expect(chinese!.title).not.toBe(english!.title)
 
-    const page = await openPage(DESKTOP)
+    const page = await openPage(browser, { viewport: DESKTOP })
     await page.goto(`${inject('siteUrl')}/case-studies/${slug}`)
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(chinese!.title)
@@ -180,7 +174,7 @@ describe('case studies for visiting delegations', () => {
 
   it('lists the case studies in Chinese, switching to English and back', async () => {
     const chinese = await caseStudies('zh', '&depth=0')
-    const page = await openPage(DESKTOP)
+    const page = await openPage(browser, { viewport: DESKTOP })
     await page.goto(`${inject('siteUrl')}/case-studies`)
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN')
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('经验案例')
@@ -197,7 +191,7 @@ describe('case studies for visiting delegations', () => {
   })
 
   it('answers 404 in the page’s language for a case study that does not exist', async () => {
-    const page = await openPage(PHONE)
+    const page = await openPage(browser, { viewport: PHONE })
     expect((await page.goto(`${inject('siteUrl')}/case-studies/no-such-case`))?.status()).toBe(404)
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('找不到这个页面')
     expect((await page.goto(`${inject('siteUrl')}/en/case-studies/no-such-case`))?.status()).toBe(404)

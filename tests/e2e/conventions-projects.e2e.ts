@@ -2,7 +2,7 @@ import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { expectAccessible } from './audit'
-import { DESKTOP, launchBrowser, PHONE } from './browser'
+import { DESKTOP, launchBrowser, openPage, PHONE } from './browser'
 import { api } from './rest'
 
 let browser: Browser
@@ -67,11 +67,10 @@ async function publicProjects(depth = 0): Promise<ProjectDoc[]> {
 
 /** The axe audit of a page, in a context with JavaScript (axe cannot run where it is switched off). */
 async function auditPage(url: string): Promise<void> {
-  const context = await browser.newContext({ viewport: PHONE })
-  const page = await context.newPage()
+  const page = await openPage(browser, { viewport: PHONE })
   await page.goto(url)
   await expectAccessible(page)
-  await context.close()
+  await page.close()
 }
 
 const openRoles = (p: ProjectDoc) => (p.volunteerRoles ?? []).filter((r) => (r.filled ?? 0) < r.needed)
