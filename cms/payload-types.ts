@@ -73,6 +73,8 @@ export interface Config {
     registrations: Registration;
     conventions: Convention;
     projects: Project;
+    volunteers: Volunteer;
+    'project-claims': ProjectClaim;
     'case-studies': CaseStudy;
     'visit-requests': VisitRequest;
     'sub-districts': SubDistrict;
@@ -93,6 +95,8 @@ export interface Config {
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
     conventions: ConventionsSelect<false> | ConventionsSelect<true>;
     projects: ProjectsSelect<false> | ProjectsSelect<true>;
+    volunteers: VolunteersSelect<false> | VolunteersSelect<true>;
+    'project-claims': ProjectClaimsSelect<false> | ProjectClaimsSelect<true>;
     'case-studies': CaseStudiesSelect<false> | CaseStudiesSelect<true>;
     'visit-requests': VisitRequestsSelect<false> | VisitRequestsSelect<true>;
     'sub-districts': SubDistrictsSelect<false> | SubDistrictsSelect<true>;
@@ -439,6 +443,9 @@ export interface Registration {
    * From the event
    */
   centre?: (number | null) | Centre;
+  checkedInAt?: string | null;
+  anonymisedAt?: string | null;
+  activeKey?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -600,6 +607,49 @@ export interface Project {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteers".
+ */
+export interface Volunteer {
+  id: number;
+  project: number | Project;
+  code?: string | null;
+  roleId: string;
+  roleName?: string | null;
+  name: string;
+  phone?: string | null;
+  status: 'active' | 'cancelled';
+  consent?: boolean | null;
+  /**
+   * From the project
+   */
+  centre?: (number | null) | Centre;
+  anonymisedAt?: string | null;
+  activeKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-claims".
+ */
+export interface ProjectClaim {
+  id: number;
+  project: number | Project;
+  organisation: string;
+  contactName: string;
+  phone?: string | null;
+  offer: string;
+  status: 'offered' | 'accepted' | 'declined';
+  /**
+   * From the project
+   */
+  centre?: (number | null) | Centre;
+  anonymisedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "case-studies".
  */
 export interface CaseStudy {
@@ -676,6 +726,17 @@ export interface VisitRequest {
   centres?: (number | Centre)[] | null;
   status: 'pending' | 'approved' | 'declined' | 'scheduled';
   staffNotes?: string | null;
+  /**
+   * Centres and times, once approved
+   */
+  itinerary?:
+    | {
+        centre: number | Centre;
+        start: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -850,6 +911,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'projects';
         value: number | Project;
+      } | null)
+    | ({
+        relationTo: 'volunteers';
+        value: number | Volunteer;
+      } | null)
+    | ({
+        relationTo: 'project-claims';
+        value: number | ProjectClaim;
       } | null)
     | ({
         relationTo: 'case-studies';
@@ -1066,6 +1135,9 @@ export interface RegistrationsSelect<T extends boolean = true> {
   channel?: T;
   consent?: T;
   centre?: T;
+  checkedInAt?: T;
+  anonymisedAt?: T;
+  activeKey?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1189,6 +1261,41 @@ export interface ProjectsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "volunteers_select".
+ */
+export interface VolunteersSelect<T extends boolean = true> {
+  project?: T;
+  code?: T;
+  roleId?: T;
+  roleName?: T;
+  name?: T;
+  phone?: T;
+  status?: T;
+  consent?: T;
+  centre?: T;
+  anonymisedAt?: T;
+  activeKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "project-claims_select".
+ */
+export interface ProjectClaimsSelect<T extends boolean = true> {
+  project?: T;
+  organisation?: T;
+  contactName?: T;
+  phone?: T;
+  offer?: T;
+  status?: T;
+  centre?: T;
+  anonymisedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "case-studies_select".
  */
 export interface CaseStudiesSelect<T extends boolean = true> {
@@ -1246,6 +1353,14 @@ export interface VisitRequestsSelect<T extends boolean = true> {
   centres?: T;
   status?: T;
   staffNotes?: T;
+  itinerary?:
+    | T
+    | {
+        centre?: T;
+        start?: T;
+        note?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
 }

@@ -12,10 +12,12 @@ import { Evaluations } from './collections/Evaluations'
 import { Events } from './collections/Events'
 import { Media } from './collections/Media'
 import { Neighbourhoods } from './collections/Neighbourhoods'
+import { ProjectClaims } from './collections/ProjectClaims'
 import { Projects } from './collections/Projects'
 import { Registrations } from './collections/Registrations'
 import { SubDistricts } from './collections/SubDistricts'
 import { Users } from './collections/Users'
+import { Volunteers } from './collections/Volunteers'
 import { VisitRequests } from './collections/VisitRequests'
 import { databaseAdapter } from './database'
 import { Site } from './globals/Site'
@@ -34,6 +36,8 @@ export default buildConfig({
     Registrations,
     Conventions,
     Projects,
+    Volunteers,
+    ProjectClaims,
     CaseStudies,
     VisitRequests,
     SubDistricts,

@@ -51,6 +51,29 @@ function port(name: string, fallback: number): number {
   return value
 }
 
+function positiveInteger(name: string, fallback: number): number {
+  const raw = process.env[name]
+  if (raw === undefined || raw === '') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 1) {
+    throw new SettingsError(`${name} must be a whole number of at least 1, got "${raw}"`)
+  }
+  return value
+}
+
+/**
+ * Public forms and endpoints (sign-ups, cancellations, look-ups, volunteering, claims, visit
+ * requests) accept this many submissions per client address and form in each window. A load test
+ * on one machine lifts them (all its clients share one address).
+ */
+export const formRateLimit = {
+  max: positiveInteger('FORM_RATE_LIMIT', 10),
+  windowSeconds: positiveInteger('FORM_RATE_WINDOW_SECONDS', 600),
+}
+
+/** Names and phone numbers are anonymised this many days after the event or project ends. */
+export const retentionDays = positiveInteger('PERSONAL_DATA_RETENTION_DAYS', 30)
+
 export const sitePort = port('PORT', 4321)
 export const cmsPort = port('CMS_PORT', 3000)
 

@@ -124,6 +124,17 @@ export const REGISTRATION_CHANNELS = vocabulary({
   family: { zh: '家属代报', en: 'By family' },
 })
 
+export const VOLUNTEER_STATUSES = vocabulary({
+  active: { zh: '已报名', en: 'Signed up' },
+  cancelled: { zh: '已取消', en: 'Cancelled' },
+})
+
+export const CLAIM_STATUSES = vocabulary({
+  offered: { zh: '待审核', en: 'Offered' },
+  accepted: { zh: '已接受', en: 'Accepted' },
+  declined: { zh: '已婉拒', en: 'Declined' },
+})
+
 export const VISIT_STATUSES = vocabulary({
   pending: { zh: '待处理', en: 'Pending' },
   approved: { zh: '已同意', en: 'Approved' },

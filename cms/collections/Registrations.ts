@@ -1,4 +1,5 @@
 import type { CollectionConfig } from 'payload'
+import { activeKeyField } from '../fields/active-key'
 import { refusal } from '../rules/refusal'
 
 import { centreIdsOf, hasRole, isDistrictAdmin, ownCentres } from '../access'
@@ -113,6 +114,19 @@ export const Registrations: CollectionConfig = {
       label: { zh: '中心', en: 'Centre' },
       admin: { readOnly: true, position: 'sidebar', description: { zh: '取自活动', en: 'From the event' } },
     },
+    {
+      name: 'checkedInAt',
+      type: 'date',
+      label: { zh: '签到时间', en: 'Checked in' },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    {
+      name: 'anonymisedAt',
+      type: 'date',
+      label: { zh: '匿名化时间', en: 'Anonymised' },
+      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    },
+    activeKeyField(),
   ],
   hooks: {
     beforeChange: [

@@ -89,6 +89,34 @@ export const VisitRequests: CollectionConfig = {
       admin: { position: 'sidebar' },
     },
     { name: 'staffNotes', type: 'textarea', label: { zh: '工作人员备注', en: 'Staff notes' } },
+    {
+      name: 'itinerary',
+      type: 'array',
+      label: { zh: '行程安排', en: 'Itinerary' },
+      admin: { description: { zh: '批准后安排参观的中心和时间', en: 'Centres and times, once approved' } },
+      fields: [
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'centre',
+              type: 'relationship',
+              relationTo: 'centres',
+              required: true,
+              label: { zh: '中心', en: 'Centre' },
+            },
+            {
+              name: 'start',
+              type: 'date',
+              required: true,
+              label: { zh: '时间', en: 'Time' },
+              admin: { date: { pickerAppearance: 'dayAndTime' } },
+            },
+          ],
+        },
+        { name: 'note', type: 'text', label: { zh: '说明', en: 'Note' } },
+      ],
+    },
   ],
   hooks: {
     beforeChange: [

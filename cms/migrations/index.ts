@@ -1,9 +1,15 @@
 import * as migration_20261123_144018_initial from './20261123_144018_initial';
+import * as migration_20261123_165142_signups_volunteers_claims_itinerary from './20261123_165142_signups_volunteers_claims_itinerary';
 
 export const migrations = [
   {
     up: migration_20261123_144018_initial.up,
     down: migration_20261123_144018_initial.down,
-    name: '20261123_144018_initial'
+    name: '20261123_144018_initial',
+  },
+  {
+    up: migration_20261123_165142_signups_volunteers_claims_itinerary.up,
+    down: migration_20261123_165142_signups_volunteers_claims_itinerary.down,
+    name: '20261123_165142_signups_volunteers_claims_itinerary'
   },
 ];
