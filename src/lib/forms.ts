@@ -1,0 +1,57 @@
+/**
+ * What every public form on the site shares: reading a posted form, the rate limit and the
+ * honeypot (both from cms/rules/rate-limit.ts, the same ones the REST endpoints use), and the
+ * shape of a form's state when it is shown again with errors and what the user typed.
+ */
+import type { AstroGlobal } from 'astro'
+import { formLimiter, HONEYPOT_FIELD, isHoneypotFilled } from '@cms/rules/rate-limit'
+
+export type FormValues = Record<string, string>
+/** Field name → message shown next to that field; `form` for a message about the whole form. */
+export type FormErrors = Record<string, string>
+export type FormState = { values: FormValues; errors: FormErrors }
+
+export const emptyForm = (values: FormValues = {}): FormState => ({ values, errors: {} })
+
+/** The posted fields as trimmed strings (repeated fields joined by newlines). */
+export async function readForm(request: Request): Promise<FormValues> {
+  const data = await request.formData()
+  const values: FormValues = {}
+  for (const [name, value] of data.entries()) {
+    if (typeof value !== 'string') continue
+    values[name] = name in values ? `${values[name]}\n${value.trim()}` : value.trim()
+  }
+  return values
+}
+
+/** All values posted under one name, e.g. a group of checkboxes. */
+export async function readAll(request: Request, name: string): Promise<string[]> {
+  const data = await request.clone().formData()
+  return data.getAll(name).filter((value): value is string => typeof value === 'string')
+}
+
+export function clientAddress(astro: Pick<AstroGlobal, 'clientAddress' | 'request'>): string {
+  try {
+    return astro.clientAddress
+  } catch {
+    return astro.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown'
+  }
+}
+
+export type Gate = 'ok' | 'limited' | 'bot'
+
+/** Whether to process a submission: rate-limited addresses and filled honeypots are not. */
+export function gate(form: string, values: FormValues, address: string): Gate {
+  if (isHoneypotFilled(values[HONEYPOT_FIELD])) return 'bot'
+  return formLimiter.allow(form, address) ? 'ok' : 'limited'
+}
+
+export const LIMITED_MESSAGE = {
+  zh: '提交次数太多了，请过几分钟再试。如需帮助，请直接打电话给中心。',
+  en: 'Too many attempts from this connection. Please wait a few minutes and try again.',
+}
+
+/** Pages that handle forms must never be cached: they carry what one person typed. */
+export function noStore(astro: Pick<AstroGlobal, 'response'>): void {
+  astro.response.headers.set('Cache-Control', 'no-store')
+}
