@@ -54,6 +54,7 @@ function keepBusyTimeout(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
       const adapter = adapterObj.init(args)
       const connect = adapter.connect
       if (!connect) return adapter
+      serialiseTransactions(adapter)
       adapter.connect = async function (this: typeof adapter, options) {
         await connect.call(this, options)
         const client = (this as unknown as { client?: LibsqlClient }).client
@@ -69,4 +70,72 @@ function keepBusyTimeout(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
       return adapter
     },
   }
+}
+
+/** How long a write waits for this process's earlier writes before it is refused. */
+export const TRANSACTION_QUEUE_TIMEOUT_MS = 30_000
+
+type TransactionAdapter = {
+  beginTransaction?: (options?: unknown) => Promise<number | string | null>
+  commitTransaction?: (id: number | string | Promise<number | string>) => Promise<void>
+  rollbackTransaction?: (id: number | string | Promise<number | string>) => Promise<void>
+}
+
+/**
+ * One write transaction at a time in this process. libsql runs SQLite synchronously: a second
+ * transaction begun while the first is open would wait for the lock inside the event loop that
+ * the first needs to finish, and fail with SQLITE_BUSY (or stall for the busy timeout). Queued here
+ * instead, concurrent sign-ups wait their turn in JavaScript, each in its own immediate transaction;
+ * the other process (site or CMS) still waits on SQLite's lock with the busy timeout. Reads never
+ * open a transaction, so they are not queued.
+ */
+function serialiseTransactions(adapter: TransactionAdapter): void {
+  const { beginTransaction: begin, commitTransaction: commit, rollbackTransaction: rollback } = adapter
+  if (!begin || !commit || !rollback) return
+  let tail: Promise<void> = Promise.resolve()
+  const releases = new Map<string, () => void>()
+
+  adapter.beginTransaction = async function (this: unknown, options?: unknown) {
+    let release!: () => void
+    const turn = new Promise<void>((resolve) => (release = resolve))
+    const waitFor = tail
+    tail = tail.then(() => turn)
+    let timer: NodeJS.Timeout | undefined
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error('The database is busy with other writes; please try again.')),
+        TRANSACTION_QUEUE_TIMEOUT_MS,
+      )
+    })
+    try {
+      await Promise.race([waitFor, timedOut])
+    } catch (error) {
+      // Give the turn on once it comes, so the queue behind this write keeps moving.
+      void waitFor.then(release)
+      throw error
+    } finally {
+      clearTimeout(timer)
+    }
+    try {
+      const id = await begin.call(this, options)
+      if (id === null || id === undefined) release()
+      else releases.set(String(id), release)
+      return id
+    } catch (error) {
+      release()
+      throw error
+    }
+  }
+  const finishing = (finish: (id: number | string | Promise<number | string>) => Promise<void>) =>
+    async function (this: unknown, id: number | string | Promise<number | string>) {
+      const key = String(await id)
+      try {
+        await finish.call(this, key)
+      } finally {
+        releases.get(key)?.()
+        releases.delete(key)
+      }
+    }
+  adapter.commitTransaction = finishing(commit)
+  adapter.rollbackTransaction = finishing(rollback)
 }

@@ -6,6 +6,7 @@ import { refusal } from '../rules/refusal'
 import { createForOwnCentre, ownCentres, publishedOrOwnCentres } from '../access'
 import { owningCentreField } from '../fields/owning-centre'
 import { keepingLocale } from '../hooks/keeping-locale'
+import { promoteWaiting } from '../hooks/registration-seats'
 import { countedField, countSeats } from '../hooks/seat-counts'
 import { previewUrl } from '../preview'
 import { AUDIENCES, EVENT_CATEGORIES, EVENT_STATUSES, options } from '../vocabulary'
@@ -145,6 +146,7 @@ export const Events: CollectionConfig = {
         readOnly: true,
         description: { zh: '由报名记录自动统计', en: 'Counted from sign-ups' },
       },
+      hooks: countedField('seatsTaken'),
     },
     {
       name: 'waitingCount',
@@ -240,6 +242,17 @@ export const Events: CollectionConfig = {
       },
     ],
     afterChange: [
+      // Published changes that touch sign-ups: a cancelled event cancels them all (the look-up
+      // page then says so); added seats move the waiting list up.
+      async ({ doc, previousDoc, operation, req }) => {
+        if (operation !== 'update' || doc._status !== 'published') return doc
+        if (doc.status === 'cancelled' && previousDoc?.status !== 'cancelled') {
+          await cancelAllSignups(req, doc.id)
+        } else if (doc.status !== 'cancelled' && (doc.capacity ?? 0) > (previousDoc?.capacity ?? 0)) {
+          await promoteWaiting(req, doc.id)
+        }
+        return doc
+      },
       // A weekly class: create the later sessions once, when the first is created.
       async ({ doc, operation, req, data }) => {
         const weeks = Number((data as { repeatWeekly?: number }).repeatWeekly ?? 1)
@@ -313,5 +326,28 @@ async function createLaterSessions(req: PayloadRequest, first: Event, weeks: num
         }),
       )
     }
+  }
+}
+
+async function cancelAllSignups(req: PayloadRequest, eventId: number | string): Promise<void> {
+  const { docs } = await req.payload.find({
+    collection: 'registrations',
+    where: { event: { equals: eventId }, status: { in: ['confirmed', 'waiting'] } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { status: true },
+    req,
+  })
+  for (const { id } of docs) {
+    await req.payload.update({
+      collection: 'registrations',
+      id,
+      data: { status: 'cancelled' },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
   }
 }

@@ -1,15 +1,14 @@
 import type { CollectionConfig } from 'payload'
 import { activeKeyField } from '../fields/active-key'
-import { refusal } from '../rules/refusal'
 
 import { centreIdsOf, hasRole, isDistrictAdmin, ownCentres } from '../access'
-import { recountSeats } from '../hooks/seat-counts'
-import { confirmationCode, normaliseMobile } from '../rules/confirmation-code'
+import {
+  registrationAfterChange,
+  registrationAfterDelete,
+  registrationBeforeChange,
+} from '../hooks/registration-seats'
+import { normaliseMobile } from '../rules/confirmation-code'
 import { options, REGISTRATION_CHANNELS, REGISTRATION_STATUSES } from '../vocabulary'
-
-type Id = number | string
-const idOf = (value: unknown): Id | undefined =>
-  typeof value === 'object' && value !== null ? (value as { id: Id }).id : (value as Id | undefined)
 
 /**
  * 报名: a resident's sign-up for an event. Personal data: never readable by the public; staff see
@@ -64,8 +63,8 @@ export const Registrations: CollectionConfig = {
           type: 'text',
           required: true,
           label: { zh: '手机号码', en: 'Mobile' },
-          validate: (value: unknown) =>
-            typeof value === 'string' && normaliseMobile(value)
+          validate: (value: unknown, { siblingData }: { siblingData: { anonymisedAt?: unknown } }) =>
+            siblingData.anonymisedAt || (typeof value === 'string' && normaliseMobile(value))
               ? true
               : '请填写 11 位手机号码 / Enter an 11-digit mainland mobile number',
         },
@@ -129,49 +128,8 @@ export const Registrations: CollectionConfig = {
     activeKeyField(),
   ],
   hooks: {
-    beforeChange: [
-      async ({ data, originalDoc, operation, req }) => {
-        const eventId = idOf(data.event ?? originalDoc?.event)
-        const event = await req.payload.findByID({
-          collection: 'events',
-          id: eventId!,
-          depth: 0,
-          overrideAccess: true,
-          req,
-        })
-        // The owning centre always follows the event, so staff access cannot be sidestepped.
-        data.centre = idOf(event.centre)
-        if (
-          !isDistrictAdmin(req) &&
-          req.user &&
-          !centreIdsOf(req).some((id) => String(id) === String(data.centre))
-        ) {
-          throw refusal('只能为本中心的活动登记报名 / Only for your own centre’s events', 403)
-        }
-        const partySize = data.partySize ?? originalDoc?.partySize ?? 1
-        if (partySize > (event.maxPartySize ?? 1)) {
-          throw refusal(
-            `这个活动每次最多报名 ${event.maxPartySize} 人 / At most ${event.maxPartySize} per sign-up for this event`,
-          )
-        }
-        if (typeof data.phone === 'string') data.phone = normaliseMobile(data.phone) ?? data.phone
-        if (operation === 'create' && !data.code) data.code = confirmationCode()
-        return data
-      },
-    ],
-    afterChange: [
-      async ({ doc, previousDoc, req }) => {
-        if (req.context.skipSeatRecount) return
-        await recountSeats(req, idOf(doc.event)!)
-        const before = idOf(previousDoc?.event)
-        if (before !== undefined && String(before) !== String(idOf(doc.event)))
-          await recountSeats(req, before)
-      },
-    ],
-    afterDelete: [
-      async ({ doc, req }) => {
-        await recountSeats(req, idOf(doc.event)!)
-      },
-    ],
+    beforeChange: [registrationBeforeChange],
+    afterChange: [registrationAfterChange],
+    afterDelete: [registrationAfterDelete],
   },
 }

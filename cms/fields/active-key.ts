@@ -14,6 +14,7 @@ export function activeKeyField(): TextField {
     unique: true,
     index: true,
     admin: { hidden: true },
-    access: { read: () => false, create: () => false, update: () => false },
+    // Written only by the sign-up hooks, which overwrite whatever a client sends.
+    access: { read: () => false },
   }
 }

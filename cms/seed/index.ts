@@ -8,6 +8,7 @@ import path from 'node:path'
 import { type CollectionSlug, createLocalReq, type Payload, type Where } from 'payload'
 import { parse } from 'yaml'
 
+import { activeKeyOf } from '../hooks/registration-seats'
 import { recountSeats } from '../hooks/seat-counts'
 import { confirmationCode } from '../rules/confirmation-code'
 import { contentDir } from '../settings'
@@ -343,14 +344,16 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
         for (let i = 0; i < seats; i += 1) {
           // Straight into the database: these are plain demo rows, and the hooks a real sign-up
           // runs (checks, a code, a recount) would make seeding hundreds of them slow.
+          const phone = `1390000${String((eventCount * 37 + i) % 10000).padStart(4, '0')}`
           await payload.db.create({
             collection: 'registrations',
             data: {
               event: id,
               centre,
+              activeKey: activeKeyOf(id, phone),
               code: confirmationCode(),
               name: `${FAKE_SURNAMES[(eventCount + i) % FAKE_SURNAMES.length]}${FAKE_GIVEN[(eventCount * 3 + i) % FAKE_GIVEN.length]}`,
-              phone: `1390000${String((eventCount * 37 + i) % 10000).padStart(4, '0')}`,
+              phone,
               partySize: 1,
               status: 'confirmed',
               channel: i % 5 === 0 ? 'staff' : 'online',

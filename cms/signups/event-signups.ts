@@ -1,0 +1,258 @@
+/**
+ * Signing up for an event, looking a sign-up up, cancelling it and checking in: what the site's
+ * forms and the REST endpoints (cms/signups/endpoints.ts) both call. The rules themselves are in
+ * the registrations hooks (cms/hooks/registration-seats.ts) and cms/rules/signup.ts, so staff in
+ * the admin meet the same ones.
+ */
+import type { Payload, PayloadRequest } from 'payload'
+
+import { activeKeyOf, waitingQueue } from '../hooks/registration-seats'
+import { refusalMessage } from '../rules/refusal'
+import { checkSignup, matchesLastFour, REFUSED, signupState, type SignupErrors } from '../rules/signup'
+import { queuePosition } from '../rules/waiting-list'
+import type { Event, Registration } from '../payload-types'
+
+type Id = number | string
+type Lang = 'zh' | 'en'
+type Message = { zh: string; en: string }
+
+/** What a resident may see of a sign-up: never the name or the number. */
+export type SignupView = {
+  code: string
+  status: 'confirmed' | 'waiting' | 'cancelled' | 'attended'
+  partySize: number
+  /** Place on the waiting list, 1 = next in line; only while waiting. */
+  position?: number
+  eventId: Id
+  /** Cancelled because the event was cancelled, not by the resident. */
+  eventCancelled: boolean
+  channel: string
+}
+
+export type Outcome<T> =
+  { ok: true; value: T } | { ok: false; status: number; message: Message; errors?: SignupErrors }
+
+const NOT_FOUND: Message = {
+  zh: '没有找到这个报名。请核对确认码和手机号码后四位。',
+  en: 'No sign-up matches that code and those digits.',
+}
+
+async function view(payload: Payload, registration: Registration, req?: PayloadRequest): Promise<SignupView> {
+  const eventId = typeof registration.event === 'object' ? registration.event.id : registration.event
+  const event = await payload.db.findOne<Event>({
+    collection: 'events',
+    where: { id: { equals: eventId } },
+    req,
+  })
+  let position: number | undefined
+  if (registration.status === 'waiting') {
+    position = queuePosition(await waitingQueue(payload, eventId, req), registration.id)
+  }
+  return {
+    code: registration.code!,
+    status: registration.status,
+    partySize: registration.partySize,
+    position,
+    eventId,
+    eventCancelled: event?.status === 'cancelled',
+    channel: registration.channel,
+  }
+}
+
+async function findActive(payload: Payload, eventId: Id, phone: string): Promise<Registration | undefined> {
+  const { docs } = await payload.find({
+    collection: 'registrations',
+    where: { activeKey: { equals: activeKeyOf(eventId, phone) } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return docs[0]
+}
+
+async function findByCode(payload: Payload, code: string): Promise<Registration | undefined> {
+  const clean = code
+    .trim()
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+  if (!clean) return undefined
+  const { docs } = await payload.find({
+    collection: 'registrations',
+    where: { code: { equals: clean } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return docs[0]
+}
+
+export type SignupRequest = {
+  name?: unknown
+  phone?: unknown
+  partySize?: unknown
+  consent?: unknown
+  /** online (the resident), staff or family (entered by staff on someone's behalf) */
+  channel?: 'online' | 'staff' | 'family'
+}
+
+/**
+ * Signs a resident up. Submitting the same phone number for the same event again (a double tap,
+ * the back button, a retry after a lost answer) returns the first sign-up instead of a second.
+ */
+export async function signUp(
+  payload: Payload,
+  eventId: Id,
+  input: SignupRequest,
+  options: { user?: PayloadRequest['user'] } = {},
+): Promise<Outcome<SignupView & { created: boolean }>> {
+  const event = await payload.db.findOne<Event>({ collection: 'events', where: { id: { equals: eventId } } })
+  if (!event || event._status !== 'published') {
+    return { ok: false, status: 404, message: { zh: '没有找到这个活动。', en: 'No such event.' } }
+  }
+  const checked = checkSignup(input, event.maxPartySize ?? 1)
+  if (!checked.ok) {
+    return {
+      ok: false,
+      status: 400,
+      message: { zh: '报名信息需要修改，请看下面的提示。', en: 'Please correct the marked fields.' },
+      errors: checked.errors,
+    }
+  }
+  const { name, phone, partySize } = checked.value
+  const earlier = await findActive(payload, event.id, phone)
+  if (earlier) return { ok: true, value: { ...(await view(payload, earlier)), created: false } }
+
+  const staffEntry = Boolean(options.user) && input.channel !== undefined && input.channel !== 'online'
+  if (!staffEntry) {
+    const state = signupState(event)
+    if (state !== 'open' && state !== 'waiting') {
+      return { ok: false, status: REFUSED[state].status, message: REFUSED[state] }
+    }
+  }
+  try {
+    const registration = await payload.create({
+      collection: 'registrations',
+      data: {
+        event: event.id,
+        name,
+        phone,
+        partySize,
+        consent: true,
+        channel: staffEntry ? input.channel! : 'online',
+        status: 'confirmed',
+      },
+      depth: 0,
+      user: staffEntry ? options.user : undefined,
+      overrideAccess: !staffEntry,
+    })
+    return { ok: true, value: { ...(await view(payload, registration)), created: true } }
+  } catch (error) {
+    // Two identical submissions at the same moment: the database's unique key let one through.
+    const winner = await findActive(payload, event.id, phone)
+    if (winner) return { ok: true, value: { ...(await view(payload, winner)), created: false } }
+    const refused = refusalMessage(error, 'zh')
+    if (refused) {
+      const en = refusalMessage(error, 'en')!
+      return { ok: false, status: refused.status, message: { zh: refused.message, en: en.message } }
+    }
+    throw error
+  }
+}
+
+/** A resident's own sign-up, found by its code and the last four digits of the phone number. */
+export async function lookUpSignup(
+  payload: Payload,
+  code: string,
+  digits: string,
+): Promise<Outcome<SignupView>> {
+  const registration = await findByCode(payload, code)
+  if (!registration || registration.anonymisedAt || !matchesLastFour(registration.phone, digits)) {
+    return { ok: false, status: 404, message: NOT_FOUND }
+  }
+  return { ok: true, value: await view(payload, registration) }
+}
+
+/** Cancels a resident's own sign-up; cancelling twice is not an error. Frees the seats for the waiting list. */
+export async function cancelSignup(
+  payload: Payload,
+  code: string,
+  digits: string,
+): Promise<Outcome<SignupView>> {
+  const found = await lookUpSignup(payload, code, digits)
+  if (!found.ok) return found
+  if (found.value.status === 'cancelled') return found
+  if (found.value.status === 'attended') {
+    return {
+      ok: false,
+      status: 409,
+      message: { zh: '已经签到的报名不能取消。', en: 'A sign-up that has checked in cannot be cancelled.' },
+    }
+  }
+  const registration = await findByCode(payload, code)
+  const updated = await payload.update({
+    collection: 'registrations',
+    id: registration!.id,
+    data: { status: 'cancelled' },
+    depth: 0,
+    overrideAccess: true,
+  })
+  return { ok: true, value: await view(payload, updated) }
+}
+
+/**
+ * Checks a sign-up in at the door, by its code, for staff of the event's centre. Checking in twice
+ * says so instead of failing.
+ */
+export async function checkIn(
+  payload: Payload,
+  code: string,
+  user: PayloadRequest['user'],
+  lang: Lang = 'zh',
+): Promise<Outcome<SignupView & { alreadyCheckedIn: boolean; eventTitle: string }>> {
+  const clean = code
+    .trim()
+    .toUpperCase()
+    .replace(/[^0-9A-Z]/g, '')
+  const { docs } = await payload.find({
+    collection: 'registrations',
+    where: { code: { equals: clean } },
+    limit: 1,
+    depth: 1,
+    user,
+    overrideAccess: false,
+    locale: lang,
+  })
+  const registration = docs[0]
+  if (!registration) {
+    return {
+      ok: false,
+      status: 404,
+      message: {
+        zh: `没有找到确认码 ${clean}（或不是本中心的活动）。`,
+        en: `No sign-up ${clean} at your centre.`,
+      },
+    }
+  }
+  const eventTitle = typeof registration.event === 'object' ? registration.event.title : ''
+  if (registration.status === 'attended') {
+    return { ok: true, value: { ...(await view(payload, registration)), alreadyCheckedIn: true, eventTitle } }
+  }
+  if (registration.status !== 'confirmed') {
+    const why: Message =
+      registration.status === 'waiting'
+        ? { zh: '这位居民还在候补名单上，没有确认名额。', en: 'Still on the waiting list, not confirmed.' }
+        : { zh: '这个报名已经取消。', en: 'This sign-up was cancelled.' }
+    return { ok: false, status: 409, message: why }
+  }
+  const updated = await payload.update({
+    collection: 'registrations',
+    id: registration.id,
+    data: { status: 'attended' },
+    depth: 1,
+    user,
+    overrideAccess: false,
+  })
+  return { ok: true, value: { ...(await view(payload, updated)), alreadyCheckedIn: false, eventTitle } }
+}
+
+export { signupState }
