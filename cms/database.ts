@@ -76,7 +76,7 @@ function keepBusyTimeout(adapterObj: DatabaseAdapterObj): DatabaseAdapterObj {
 export const TRANSACTION_QUEUE_TIMEOUT_MS = 30_000
 
 type TransactionAdapter = {
-  beginTransaction?: (options?: unknown) => Promise<number | string | null>
+  beginTransaction?: (options?: Record<string, unknown>) => Promise<number | string | null>
   commitTransaction?: (id: number | string | Promise<number | string>) => Promise<void>
   rollbackTransaction?: (id: number | string | Promise<number | string>) => Promise<void>
 }
@@ -95,7 +95,7 @@ function serialiseTransactions(adapter: TransactionAdapter): void {
   let tail: Promise<void> = Promise.resolve()
   const releases = new Map<string, () => void>()
 
-  adapter.beginTransaction = async function (this: unknown, options?: unknown) {
+  adapter.beginTransaction = async function (this: unknown, options?: Record<string, unknown>) {
     let release!: () => void
     const turn = new Promise<void>((resolve) => (release = resolve))
     const waitFor = tail

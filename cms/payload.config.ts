@@ -20,6 +20,7 @@ import { Users } from './collections/Users'
 import { Volunteers } from './collections/Volunteers'
 import { VisitRequests } from './collections/VisitRequests'
 import { databaseAdapter } from './database'
+import { anonymiseTask } from './jobs/anonymise-personal-data'
 import { Site } from './globals/Site'
 import { cmsUrl, projectRoot, resolveSecret, siteUrl } from './settings'
 
@@ -46,8 +47,10 @@ export default buildConfig({
     Users,
   ],
   globals: [Site],
-  // Scheduled publishing runs as a job; only the CMS server runs the queue, once a minute.
+  // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
+  // queue, once a minute.
   jobs: {
+    tasks: [anonymiseTask],
     autoRun:
       process.env.MULIN_ROLE === 'cms' ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : undefined,
   },

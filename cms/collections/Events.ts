@@ -9,6 +9,7 @@ import { keepingLocale } from '../hooks/keeping-locale'
 import { promoteWaiting } from '../hooks/registration-seats'
 import { countedField, countSeats } from '../hooks/seat-counts'
 import { previewUrl } from '../preview'
+import { eventEndpoints } from '../signups/endpoints'
 import { AUDIENCES, EVENT_CATEGORIES, EVENT_STATUSES, options } from '../vocabulary'
 
 type Id = number | string
@@ -32,6 +33,7 @@ export const Events: CollectionConfig = {
     preview: (doc, { locale }) => previewUrl('events', doc, locale),
   },
   defaultSort: 'start',
+  endpoints: eventEndpoints,
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 20 },
   access: {
     read: publishedOrOwnCentres('centre'),

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { districtAdminOnly, ownCentres } from '../access'
+import { claimAfterChange, claimBeforeChange } from '../hooks/volunteer-places'
 import { CLAIM_STATUSES, options } from '../vocabulary'
 
 /**
@@ -84,4 +85,5 @@ export const ProjectClaims: CollectionConfig = {
       admin: { readOnly: true, position: 'sidebar' },
     },
   ],
+  hooks: { beforeChange: [claimBeforeChange], afterChange: [claimAfterChange] },
 }

@@ -3,7 +3,9 @@ import type { CollectionConfig } from 'payload'
 import { createForOwnCentre, ownCentres, publishedOrOwnCentres } from '../access'
 import { owningCentreField } from '../fields/owning-centre'
 import { slugField } from '../fields/slug'
+import { keepLiveFilledCounts } from '../hooks/volunteer-places'
 import { previewUrl } from '../preview'
+import { projectEndpoints } from '../signups/endpoints'
 import { options, PROJECT_KINDS, PROJECT_STATUSES } from '../vocabulary'
 
 const dayOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
@@ -20,6 +22,8 @@ export const Projects: CollectionConfig = {
     preview: (doc, { locale }) => previewUrl('projects', doc, locale),
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
+  endpoints: projectEndpoints,
+  hooks: { beforeChange: [keepLiveFilledCounts] },
   access: {
     read: publishedOrOwnCentres('centre'),
     create: createForOwnCentre('centre'),

@@ -8,6 +8,7 @@ import {
   registrationBeforeChange,
 } from '../hooks/registration-seats'
 import { normaliseMobile } from '../rules/confirmation-code'
+import { registrationEndpoints } from '../signups/endpoints'
 import { options, REGISTRATION_CHANNELS, REGISTRATION_STATUSES } from '../vocabulary'
 
 /**
@@ -24,6 +25,7 @@ export const Registrations: CollectionConfig = {
     group: { zh: '活动与报名', en: 'Events & sign-ups' },
   },
   defaultSort: '-createdAt',
+  endpoints: registrationEndpoints,
   access: {
     read: ownCentres('centre'),
     // Residents sign up through the site's form and the sign-up endpoint, not this API.

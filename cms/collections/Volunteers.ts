@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { districtAdminOnly, ownCentres } from '../access'
 import { activeKeyField } from '../fields/active-key'
+import { volunteerAfterDelete, volunteerBeforeChange } from '../hooks/volunteer-places'
 import { options, VOLUNTEER_STATUSES } from '../vocabulary'
 
 /**
@@ -90,4 +91,5 @@ export const Volunteers: CollectionConfig = {
     },
     activeKeyField(),
   ],
+  hooks: { beforeChange: [volunteerBeforeChange], afterDelete: [volunteerAfterDelete] },
 }

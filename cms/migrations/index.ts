@@ -1,5 +1,6 @@
 import * as migration_20261123_144018_initial from './20261123_144018_initial';
 import * as migration_20261123_165142_signups_volunteers_claims_itinerary from './20261123_165142_signups_volunteers_claims_itinerary';
+import * as migration_20261123_170049_anonymisation_job from './20261123_170049_anonymisation_job';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261123_165142_signups_volunteers_claims_itinerary.up,
     down: migration_20261123_165142_signups_volunteers_claims_itinerary.down,
-    name: '20261123_165142_signups_volunteers_claims_itinerary'
+    name: '20261123_165142_signups_volunteers_claims_itinerary',
+  },
+  {
+    up: migration_20261123_170049_anonymisation_job.up,
+    down: migration_20261123_170049_anonymisation_job.down,
+    name: '20261123_170049_anonymisation_job'
   },
 ];

@@ -1,0 +1,246 @@
+/**
+ * The sign-up rules over HTTP, for a kiosk, a mini-program or a volunteer's phone at the door:
+ *
+ *   POST /api/events/{id}/register        {name, phone, partySize, consent}  → 201 {code, status, position?}
+ *   POST /api/registrations/lookup        {code, phone}                      → 200 {code, status, …}
+ *   POST /api/registrations/cancel        {code, phone}                      → 200 {code, status: "cancelled"}
+ *   POST /api/registrations/check-in      {code}            (staff)          → 200 {code, status: "attended"}
+ *   GET  /api/events/{id}/registrations.csv                  (staff)          → CSV of the list
+ *   POST /api/projects/{id}/volunteer     {roleId, name, phone, consent}     → 201 {code}
+ *   POST /api/projects/{id}/claim         {organisation, contactName, phone, offer, consent} → 201
+ *
+ * Refusals are 4xx with `{message, zh, en, errors?}`; the rate limit answers 429. Every answer is
+ * `Cache-Control: no-store`. Phone numbers travel only in request bodies, never in a URL, and are
+ * never logged.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { isDistrictAdmin, signedIn } from '../access'
+import { formLimiter } from '../rules/rate-limit'
+import type { SignupErrors } from '../rules/signup'
+import { REGISTRATION_CHANNELS, REGISTRATION_STATUSES, labelOf } from '../vocabulary'
+import { cancelSignup, checkIn, lookUpSignup, type Outcome, signUp } from './event-signups'
+import { offerClaim, volunteer } from './project-signups'
+
+const NO_STORE = { 'Cache-Control': 'no-store' }
+
+function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return Response.json(body, { status, headers: { ...NO_STORE, ...headers } })
+}
+
+/** The client's address as the proxy in front reports it (the portal is meant to run behind one). */
+function addressOf(req: PayloadRequest): string {
+  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+  return forwarded || req.headers.get('x-real-ip') || 'direct'
+}
+
+async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
+  try {
+    const parsed = req.json ? await req.json() : undefined
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}
+  } catch {
+    return {}
+  }
+}
+
+function limited(form: string, req: PayloadRequest): Response | undefined {
+  const address = addressOf(req)
+  if (formLimiter.allow(form, address)) return undefined
+  const retry = formLimiter.retryAfter(form, address)
+  return json(
+    {
+      message: '提交次数太多了，请稍后再试 / Too many attempts; please try again later',
+      zh: '提交次数太多了，请稍后再试。',
+      en: 'Too many attempts; please try again later.',
+    },
+    429,
+    { 'Retry-After': String(retry) },
+  )
+}
+
+const flatErrors = (errors: SignupErrors | undefined) =>
+  errors && Object.fromEntries(Object.entries(errors).map(([field, message]) => [field, message]))
+
+function refused<T>(outcome: Extract<Outcome<T>, { ok: false }>): Response {
+  const { message, status, errors } = outcome
+  return json({ message: `${message.zh} / ${message.en}`, ...message, errors: flatErrors(errors) }, status)
+}
+
+const text = (value: unknown) =>
+  typeof value === 'string' ? value : value === undefined ? '' : String(value)
+
+export const eventEndpoints: Endpoint[] = [
+  {
+    path: '/:id/register',
+    method: 'post',
+    handler: async (req) => {
+      const stop = limited('signup', req)
+      if (stop) return stop
+      const input = await body(req)
+      const channel = input.channel === 'staff' || input.channel === 'family' ? input.channel : 'online'
+      const outcome = await signUp(
+        req.payload,
+        String(req.routeParams?.id),
+        {
+          name: input.name,
+          phone: text(input.phone),
+          partySize: input.partySize,
+          consent: input.consent,
+          channel,
+        },
+        { user: req.user },
+      )
+      if (!outcome.ok) return refused(outcome)
+      const { code, status, position, created, partySize } = outcome.value
+      return json(
+        { code, status, ...(position ? { position } : {}), partySize, created },
+        created ? 201 : 200,
+      )
+    },
+  },
+  {
+    path: '/:id/registrations.csv',
+    method: 'get',
+    handler: async (req) => {
+      if (!signedIn({ req })) return json({ message: '请先登录 / Please log in' }, 401)
+      const eventId = String(req.routeParams?.id)
+      // Staff see only their own centres' lists: read with the user's own access.
+      const event = await req.payload
+        .findByID({
+          collection: 'events',
+          id: eventId,
+          depth: 0,
+          draft: true,
+          user: req.user,
+          overrideAccess: false,
+        })
+        .catch(() => undefined)
+      if (!event || (!isDistrictAdmin(req) && !req.user)) return json({ message: 'Not found' }, 404)
+      const { docs } = await req.payload.find({
+        collection: 'registrations',
+        where: { event: { equals: eventId } },
+        sort: 'createdAt',
+        limit: 0,
+        pagination: false,
+        depth: 0,
+        user: req.user,
+        overrideAccess: false,
+      })
+      const lang = req.locale === 'en' ? 'en' : 'zh'
+      const header =
+        lang === 'en'
+          ? ['Code', 'Name', 'Mobile', 'Party size', 'Status', 'Channel', 'Signed up', 'Checked in']
+          : ['确认码', '姓名', '手机号码', '人数', '状态', '报名方式', '报名时间', '签到时间']
+      const rows = docs.map((r) => [
+        r.code ?? '',
+        r.name,
+        r.phone ?? '',
+        String(r.partySize),
+        labelOf(REGISTRATION_STATUSES, r.status, lang),
+        labelOf(REGISTRATION_CHANNELS, r.channel, lang),
+        shanghaiTime(r.createdAt),
+        r.checkedInAt ? shanghaiTime(r.checkedInAt) : '',
+      ])
+      // A byte-order mark so Excel opens the Chinese text as UTF-8.
+      const csv = '\uFEFF' + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n'
+      return new Response(csv, {
+        headers: {
+          ...NO_STORE,
+          'Content-Type': 'text/csv; charset=utf-8',
+          'Content-Disposition': `attachment; filename="signups-event-${eventId}.csv"`,
+        },
+      })
+    },
+  },
+]
+
+export const registrationEndpoints: Endpoint[] = [
+  {
+    path: '/lookup',
+    method: 'post',
+    handler: async (req) => {
+      const stop = limited('lookup', req)
+      if (stop) return stop
+      const input = await body(req)
+      const outcome = await lookUpSignup(req.payload, text(input.code), text(input.phone))
+      return outcome.ok ? json(outcome.value) : refused(outcome)
+    },
+  },
+  {
+    path: '/cancel',
+    method: 'post',
+    handler: async (req) => {
+      const stop = limited('cancel', req)
+      if (stop) return stop
+      const input = await body(req)
+      const outcome = await cancelSignup(req.payload, text(input.code), text(input.phone))
+      return outcome.ok ? json(outcome.value) : refused(outcome)
+    },
+  },
+  {
+    path: '/check-in',
+    method: 'post',
+    handler: async (req) => {
+      if (!signedIn({ req })) return json({ message: '请先登录 / Please log in' }, 401)
+      const input = await body(req)
+      const outcome = await checkIn(
+        req.payload,
+        text(input.code),
+        req.user,
+        req.locale === 'en' ? 'en' : 'zh',
+      )
+      return outcome.ok ? json(outcome.value) : refused(outcome)
+    },
+  },
+]
+
+export const projectEndpoints: Endpoint[] = [
+  {
+    path: '/:id/volunteer',
+    method: 'post',
+    handler: async (req) => {
+      const stop = limited('volunteer', req)
+      if (stop) return stop
+      const input = await body(req)
+      const outcome = await volunteer(req.payload, String(req.routeParams?.id), {
+        roleId: text(input.roleId),
+        name: input.name,
+        phone: text(input.phone),
+        consent: input.consent,
+      })
+      if (!outcome.ok) return refused(outcome)
+      return json(outcome.value, outcome.value.created ? 201 : 200)
+    },
+  },
+  {
+    path: '/:id/claim',
+    method: 'post',
+    handler: async (req) => {
+      const stop = limited('claim', req)
+      if (stop) return stop
+      const input = await body(req)
+      const outcome = await offerClaim(req.payload, String(req.routeParams?.id), {
+        organisation: input.organisation,
+        contactName: input.contactName,
+        phone: text(input.phone),
+        offer: input.offer,
+        consent: input.consent,
+      })
+      return outcome.ok ? json(outcome.value, 201) : refused(outcome)
+    },
+  },
+]
+
+function csvCell(value: string): string {
+  // Cells starting like a formula are neutralised so a spreadsheet never runs them.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
+}
+
+function shanghaiTime(iso: string): string {
+  return new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Asia/Shanghai',
+    dateStyle: 'short',
+    timeStyle: 'short',
+  }).format(new Date(iso))
+}
