@@ -31,6 +31,7 @@ export function eventCalendar({
   origin,
   page,
   events,
+  note,
 }: {
   name: string
   description: string
@@ -38,6 +39,8 @@ export function eventCalendar({
   /** The site page the calendar stands for, e.g. /events or a centre's page. */
   page: string
   events: FeedEvent[]
+  /** A line added to every entry, e.g. a resident's own confirmation code. */
+  note?: string
 }): string {
   const calendar = ical({
     name,
@@ -74,7 +77,7 @@ export function eventCalendar({
         : null,
       description: [
         event.description?.trim(),
-        seatsLine(event),
+        note ?? seatsLine(event),
         `${cancelled ? '详情' : '详情与报名'}：${url}`,
       ]
         .filter(Boolean)

@@ -17,6 +17,14 @@ import type {
   SubDistrict,
 } from '@cms/payload-types'
 import { type PreviewGrant, verifyPreviewToken } from '@cms/preview'
+import {
+  cancelSignup,
+  lookUpSignup,
+  signUp,
+  type SignupRequest,
+  type SignupView,
+} from '@cms/signups/event-signups'
+import { type ClaimInput, offerClaim, volunteer } from '@cms/signups/project-signups'
 
 let payloadPromise: Promise<Payload> | undefined
 
@@ -964,4 +972,80 @@ export async function searchableDocuments(lang: Locale): Promise<import('./searc
   ]
   searchCache = [...searchCache.filter((entry) => entry.lang !== lang), { at: Date.now(), lang, docs }]
   return docs
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sign-ups, volunteering and claims. The rules live in the CMS (cms/signups, cms/rules); these
+// are the site's doors to them, so the forms and the REST endpoints behave the same.
+
+export async function signUpForEvent(eventId: number | string, values: SignupRequest) {
+  return signUp(await cms(), eventId, { ...values, channel: 'online' })
+}
+
+export async function lookUpSignupBy(code: string, digits: string) {
+  return lookUpSignup(await cms(), code, digits)
+}
+
+export async function cancelSignupBy(code: string, digits: string) {
+  return cancelSignup(await cms(), code, digits)
+}
+
+/**
+ * A sign-up's result page, by its code alone: it shows status, place in the queue and the event,
+ * never a name or a number, so the code is all it needs.
+ */
+export async function signupByCode(code: string): Promise<{ signup: SignupView; event: Event } | null> {
+  const payload = await cms()
+  const { docs } = await payload.find({
+    collection: 'registrations',
+    where: { code: { equals: code.trim().toUpperCase() } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    select: { code: true, event: true, status: true, partySize: true },
+  })
+  const registration = docs[0]
+  if (!registration) return null
+  const digits = await payload.findByID({
+    collection: 'registrations',
+    id: registration.id,
+    depth: 0,
+    overrideAccess: true,
+    select: { phone: true },
+  })
+  const found = await lookUpSignup(payload, registration.code!, digits.phone ?? '')
+  if (!found.ok) return null
+  const event = await payload.findByID({
+    collection: 'events',
+    id: found.value.eventId,
+    depth: 1,
+    locale: 'zh',
+    overrideAccess: true,
+  })
+  return { signup: found.value, event }
+}
+
+export async function volunteerFor(projectId: number | string, values: Parameters<typeof volunteer>[2]) {
+  return volunteer(await cms(), projectId, values)
+}
+
+export async function offerClaimFor(projectId: number | string, values: ClaimInput) {
+  return offerClaim(await cms(), projectId, values)
+}
+
+/** The organisations whose claim staff accepted: their name and offer only, never the contact. */
+export async function acceptedClaims(
+  projectId: number,
+): Promise<{ organisation: string; offer: string; date: string }[]> {
+  const payload = await cms()
+  const { docs } = await payload.find({
+    collection: 'project-claims',
+    where: { project: { equals: projectId }, status: { equals: 'accepted' } },
+    sort: 'updatedAt',
+    limit: 50,
+    depth: 0,
+    overrideAccess: true,
+    select: { organisation: true, offer: true, updatedAt: true },
+  })
+  return docs.map((doc) => ({ organisation: doc.organisation, offer: doc.offer, date: doc.updatedAt }))
 }
