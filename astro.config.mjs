@@ -26,7 +26,17 @@ export default defineConfig({
     defaultLocale: 'zh',
     routing: { prefixDefaultLocale: false },
   },
-  security: { checkOrigin: true },
+  // Forms post back to their own page; checkOrigin refuses posts from other sites. It compares the
+  // Origin header with the request's host, which Astro trusts only for the hosts listed here (any
+  // port): local use, and the public host of SITE_URL as it was when the site was built.
+  security: {
+    checkOrigin: true,
+    allowedDomains: [
+      { hostname: 'localhost' },
+      { hostname: '127.0.0.1' },
+      ...(process.env.SITE_URL ? [{ hostname: new URL(process.env.SITE_URL).hostname }] : []),
+    ],
+  },
   vite: {
     ssr: {
       external: [

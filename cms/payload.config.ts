@@ -58,6 +58,12 @@ export default buildConfig({
     user: Users.slug,
     // The default avatar would load Gravatar, a third-party request leaking staff emails' hashes.
     avatar: 'default',
+    components: {
+      views: {
+        checkIn: { Component: '/components/CheckInView#CheckInView', path: '/check-in' },
+      },
+      afterNavLinks: ['/components/CheckInNavLink#CheckInNavLink'],
+    },
     meta: { titleSuffix: ' · 睦邻 Mulin' },
     importMap: {
       baseDir: path.join(projectRoot, 'cms'),

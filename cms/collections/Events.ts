@@ -176,6 +176,14 @@ export const Events: CollectionConfig = {
       },
     },
     {
+      name: 'signups',
+      type: 'ui',
+      admin: {
+        components: { Field: '/components/EventSignups#EventSignups' },
+        condition: (data) => Boolean(data?.id),
+      },
+    },
+    {
       // The demo seed's identifier of an event, so seeding again updates instead of duplicating.
       name: 'seedKey',
       type: 'text',

@@ -25,6 +25,8 @@ function fingerprint(entries: string[]): string {
     }
   }
   entries.forEach(walk)
+  // The site's public address is built into its list of trusted hosts (astro.config.mjs).
+  hash.update(`SITE_URL=${process.env.SITE_URL ?? ''}`)
   return hash.digest('hex')
 }
 

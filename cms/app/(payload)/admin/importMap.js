@@ -21,6 +21,9 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { EventSignups as EventSignups_abff39afe110706c9a79df0036244f46 } from '../../../components/EventSignups'
+import { CheckInNavLink as CheckInNavLink_82ab52bb59034626df22aed1383a792a } from '../../../components/CheckInNavLink'
+import { CheckInView as CheckInView_8ecff33d6de5f082ebbf4deafa9dcf7f } from '../../../components/CheckInView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -48,5 +51,8 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/EventSignups#EventSignups": EventSignups_abff39afe110706c9a79df0036244f46,
+  "/components/CheckInNavLink#CheckInNavLink": CheckInNavLink_82ab52bb59034626df22aed1383a792a,
+  "/components/CheckInView#CheckInView": CheckInView_8ecff33d6de5f082ebbf4deafa9dcf7f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
