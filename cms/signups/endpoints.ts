@@ -187,7 +187,7 @@ export const registrationEndpoints: Endpoint[] = [
         req.payload,
         text(input.code),
         req.user,
-        req.locale === 'en' ? 'en' : 'zh',
+        req.i18n?.language === 'en' ? 'en' : 'zh',
       )
       return outcome.ok ? json(outcome.value) : refused(outcome)
     },

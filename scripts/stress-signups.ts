@@ -1,0 +1,275 @@
+/**
+ * `npm run stress:signups`: starts the portal on a fresh embedded database (a temporary folder,
+ * free ports, the form rate limit lifted because every client here shares one address), then
+ * signs up through the public endpoint the way a crowd of kiosks and phones would, and prints:
+ *
+ *   1. 200 concurrent sign-ups for a 30-seat event with a waiting list
+ *   2. 10 identical concurrent submissions
+ *   3. 30 cancellations racing 50 new sign-ups on a full event with a waiting list
+ *   4. sign-up latency at 50 concurrent clients (p50 / p95)
+ *
+ * Exits non-zero when an invariant breaks (oversold seats, duplicates, server errors, order).
+ */
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+const DEMO_PASSWORD = 'stress-test-password'
+let failures = 0
+
+function check(ok: boolean, what: string): void {
+  console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${what}`)
+  if (!ok) failures += 1
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer()
+    server.listen(0, () => {
+      const address = server.address()
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      )
+    })
+  })
+}
+
+async function startPortal(dataDir: string, cmsPort: number, sitePort: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/start.ts'], {
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      CMS_PORT: String(cmsPort),
+      PORT: String(sitePort),
+      DEMO_PASSWORD,
+      FORM_RATE_LIMIT: '1000000',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  })
+  let log = ''
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`the portal did not start in 10 minutes:\n${log}`)),
+      600_000,
+    )
+    const onData = (chunk: Buffer) => {
+      log += chunk.toString()
+      if (log.includes('ready (')) {
+        clearTimeout(timer)
+        resolve()
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => reject(new Error(`the portal stopped (${code}):\n${log}`)))
+  })
+  return child
+}
+
+type Json = Record<string, unknown>
+let api = ''
+let token = ''
+
+async function call(method: string, route: string, body?: unknown, auth = false) {
+  const started = performance.now()
+  const response = await fetch(`${api}${route}`, {
+    method,
+    headers: {
+      'Content-Type': 'application/json',
+      ...(auth ? { Authorization: `JWT ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const json = (await response.json().catch(() => ({}))) as Json
+  return { status: response.status, json, ms: performance.now() - started }
+}
+
+const phone = (n: number) => `139${String(n).padStart(8, '0')}`
+
+async function makeEvent(centre: number, capacity: number, title: string): Promise<number> {
+  const start = new Date(Date.now() + 7 * 24 * 3600e3)
+  const { status, json } = await call(
+    'POST',
+    '/api/events',
+    {
+      title,
+      centre,
+      category: 'culture',
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 2 * 3600e3).toISOString(),
+      capacity,
+      maxPartySize: 1,
+      waitingList: true,
+      _status: 'published',
+    },
+    true,
+  )
+  if (status !== 201) throw new Error(`could not create an event: ${status} ${JSON.stringify(json)}`)
+  return (json.doc as { id: number }).id
+}
+
+async function registrationsOf(eventId: number) {
+  const { json } = await call(
+    'GET',
+    `/api/registrations?where[event][equals]=${eventId}&limit=0&depth=0&sort=id`,
+    undefined,
+    true,
+  )
+  return json.docs as { id: number; code: string; phone: string; status: string; partySize: number }[]
+}
+
+async function counters(eventId: number) {
+  const { json } = await call('GET', `/api/events/${eventId}?depth=0`, undefined, true)
+  return { seatsTaken: json.seatsTaken as number, waitingCount: json.waitingCount as number }
+}
+
+const signUp = (eventId: number, n: number) =>
+  call('POST', `/api/events/${eventId}/register`, {
+    name: `居民${n}`,
+    phone: phone(n),
+    partySize: 1,
+    consent: true,
+  })
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'mulin-stress-'))
+  const [cmsPort, sitePort] = [await freePort(), await freePort()]
+  console.log(`starting the portal on a fresh database in ${dataDir} …`)
+  const portal = await startPortal(dataDir, cmsPort, sitePort)
+  try {
+    api = `http://localhost:${cmsPort}`
+    const login = await call('POST', '/api/users/login', {
+      email: 'district@mulin.demo',
+      password: DEMO_PASSWORD,
+    })
+    token = login.json.token as string
+    const centres = await call('GET', '/api/centres?limit=1&depth=0')
+    const centre = ((centres.json.docs as { id: number }[])[0] ?? { id: 0 }).id
+
+    // 1. The crowd
+    console.log('\n1. 200 concurrent sign-ups (party size 1) for a 30-seat event with a waiting list')
+    const crowd = await makeEvent(centre, 30, '压力测试：抢名额')
+    let t0 = performance.now()
+    const results = await Promise.all(Array.from({ length: 200 }, (_, i) => signUp(crowd, 10_000 + i)))
+    const elapsed = performance.now() - t0
+    const statuses = (s: string) => results.filter((r) => r.json.status === s).length
+    const serverErrors = results.filter((r) => r.status >= 500).length
+    const rows = await registrationsOf(crowd)
+    const confirmedRows = rows.filter((r) => r.status === 'confirmed')
+    const count = await counters(crowd)
+    console.log(
+      `  answers: ${statuses('confirmed')} confirmed, ${statuses('waiting')} waiting, ${serverErrors} server errors, in ${(elapsed / 1000).toFixed(1)} s`,
+    )
+    check(confirmedRows.length === 30, `exactly 30 confirmed in the database (${confirmedRows.length})`)
+    check(
+      rows.filter((r) => r.status === 'waiting').length === 170,
+      `170 waiting (${rows.filter((r) => r.status === 'waiting').length})`,
+    )
+    check(serverErrors === 0, `0 server errors (${serverErrors})`)
+    check(
+      count.seatsTaken === confirmedRows.reduce((n, r) => n + r.partySize, 0),
+      `seat count ${count.seatsTaken} equals the confirmed party sizes`,
+    )
+    const positions = results.map((r) => r.json.position).filter((p): p is number => typeof p === 'number')
+    check(new Set(positions).size === 170, `170 distinct waiting-list positions`)
+
+    // 2. The double tap
+    console.log('\n2. 10 identical concurrent submissions')
+    const tap = await makeEvent(centre, 30, '压力测试：重复提交')
+    const taps = await Promise.all(Array.from({ length: 10 }, () => signUp(tap, 77)))
+    const tapRows = await registrationsOf(tap)
+    console.log(
+      `  answers: ${taps.filter((r) => r.status === 201).length} created, ${taps.filter((r) => r.status === 200).length} returned the first`,
+    )
+    check(tapRows.length === 1, `1 registration (${tapRows.length})`)
+    check(new Set(taps.map((r) => r.json.code)).size === 1, 'every answer carries the same code')
+
+    // 3. Cancellations racing new sign-ups
+    console.log('\n3. 30 cancellations racing 50 new sign-ups (30 seats, 40 already waiting)')
+    const race = await makeEvent(centre, 30, '压力测试：取消与报名')
+    for (let i = 0; i < 70; i += 10) {
+      await Promise.all(Array.from({ length: 10 }, (_, j) => signUp(race, 20_000 + i + j)))
+    }
+    const before = await registrationsOf(race)
+    const seated = before.filter((r) => r.status === 'confirmed')
+    const queue = before.filter((r) => r.status === 'waiting').map((r) => r.id)
+    let highest = 0
+    let racing = true
+    const watcher = (async () => {
+      while (racing) {
+        highest = Math.max(highest, (await counters(race)).seatsTaken)
+        await new Promise((resolve) => setTimeout(resolve, 15))
+      }
+    })()
+    t0 = performance.now()
+    const raced = await Promise.all([
+      ...seated.map((r) => call('POST', '/api/registrations/cancel', { code: r.code, phone: r.phone })),
+      ...Array.from({ length: 50 }, (_, i) => signUp(race, 30_000 + i)),
+    ])
+    racing = false
+    await watcher
+    const after = await registrationsOf(race)
+    const nowConfirmed = after.filter((r) => r.status === 'confirmed')
+    const promoted = nowConfirmed.filter((r) => queue.includes(r.id)).map((r) => r.id)
+    const newcomersSeated = nowConfirmed.filter((r) => !queue.includes(r.id)).length
+    console.log(
+      `  ${raced.filter((r) => r.status < 300).length}/80 requests answered in ${((performance.now() - t0) / 1000).toFixed(1)} s; ` +
+        `highest seat count seen during the race: ${highest}`,
+    )
+    check(
+      raced.every((r) => r.status < 500),
+      'no server errors',
+    )
+    check(
+      highest <= 30 && nowConfirmed.length <= 30,
+      `confirmed never above capacity (now ${nowConfirmed.length})`,
+    )
+    check(
+      JSON.stringify(promoted) === JSON.stringify(queue.slice(0, promoted.length)) && promoted.length === 30,
+      `the 30 freed seats went to the first 30 in the queue, in order (${promoted.length} promoted, ${newcomersSeated} newcomers seated)`,
+    )
+    const raceCount = await counters(race)
+    check(
+      raceCount.seatsTaken === nowConfirmed.length,
+      `seat count ${raceCount.seatsTaken} equals the confirmed sign-ups`,
+    )
+
+    // 4. Latency
+    console.log('\n4. Latency of a sign-up at 50 concurrent clients (500 sign-ups)')
+    const big = await makeEvent(centre, 100_000, '压力测试：延迟')
+    const latencies: number[] = []
+    let next = 0
+    t0 = performance.now()
+    await Promise.all(
+      Array.from({ length: 50 }, async () => {
+        while (next < 500) {
+          const n = next++
+          const { ms, status } = await signUp(big, 40_000 + n)
+          if (status >= 500) failures += 1
+          latencies.push(ms)
+        }
+      }),
+    )
+    const seconds = (performance.now() - t0) / 1000
+    console.log(
+      `  p50 ${percentile(latencies, 50).toFixed(0)} ms · p95 ${percentile(latencies, 95).toFixed(0)} ms · ` +
+        `max ${Math.max(...latencies).toFixed(0)} ms · ${(500 / seconds).toFixed(0)} sign-ups/s`,
+    )
+  } finally {
+    if (portal.pid) process.kill(-portal.pid, 'SIGTERM')
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  console.log(failures === 0 ? '\nall invariants held' : `\n${failures} invariant(s) broke`)
+  process.exit(failures === 0 ? 0 : 1)
+}
+
+await main()
