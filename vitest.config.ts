@@ -3,7 +3,11 @@ import { defineConfig } from 'vitest/config'
 // Integration tests: real Payload on a fresh SQLite file per test file (see tests/setup/fresh-database.ts).
 export default defineConfig({
   resolve: {
-    alias: { '@payload-config': new URL('./cms/payload.config.ts', import.meta.url).pathname },
+    alias: {
+      '@payload-config': new URL('./cms/payload.config.ts', import.meta.url).pathname,
+      // For tests of src/lib/cms.ts, which reaches the CMS's modules the way the site does.
+      '@cms': new URL('./cms', import.meta.url).pathname,
+    },
   },
   test: {
     include: ['tests/integration/**/*.test.ts', 'cms/**/*.test.ts', 'src/**/*.test.ts'],

@@ -39,6 +39,8 @@ export const GET: APIRoute = async () => {
     // Stars live on the centres, recomputed when an evaluation is published.
     { path: '/stars', en: '/en/stars', lastmod: latest(centres) },
     { path: '/case-studies', en: '/en/case-studies', lastmod: latest(caseStudies) },
+    // Counted from all of the above.
+    { path: '/figures', en: '/en/figures', lastmod: newest },
     ...centres.map((doc) => ({
       path: `/centres/${doc.slug}`,
       en: `/en/centres/${doc.slug}`,
