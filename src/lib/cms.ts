@@ -1048,6 +1048,10 @@ export async function acceptedClaims(
     select: { organisation: true, offer: true, updatedAt: true },
   })
   return docs.map((doc) => ({ organisation: doc.organisation, offer: doc.offer, date: doc.updatedAt }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// District figures (/figures)
 
 export type FigureSeries = { key: string; label: string }
 export type FigureRow = { key: string; label: string; values: number[] }
