@@ -1,7 +1,9 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { anonymisePersonalData } from '../../cms/jobs/anonymise-personal-data'
 import { cancelSignup, lookUpSignup, signUp } from '../../cms/signups/event-signups'
+import { offerClaim, volunteer } from '../../cms/signups/project-signups'
 import { makeCentre, makeEvent } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
 
@@ -217,5 +219,104 @@ describe('looking up and cancelling', () => {
     expect(onBehalf.ok && onBehalf.value).toMatchObject({ status: 'confirmed', channel: 'family' })
     const online = await signUp(payload, event.id, person(61))
     expect(online.ok).toBe(false)
+  })
+})
+
+describe('volunteering and claiming projects', () => {
+  async function makeProject(roles: { name: string; needed: number }[]) {
+    return payload.create({
+      collection: 'projects',
+      data: {
+        title: `测试项目${Date.now()}`,
+        slug: `p-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+        kind: 'public-benefit',
+        status: 'open',
+        centre: centreId,
+        volunteerRoles: roles,
+        _status: 'published',
+      } as never,
+    })
+  }
+  const filled = async (projectId: number) =>
+    (await payload.findByID({ collection: 'projects', id: projectId, depth: 0 })).volunteerRoles?.map(
+      (r) => r.filled,
+    )
+
+  it('fills a role exactly: twelve people at once for five places gives five volunteers', async () => {
+    const project = await makeProject([{ name: '助餐配送', needed: 5 }])
+    const roleId = project.volunteerRoles![0]!.id!
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        volunteer(payload, project.id, { roleId, name: `志愿者${i}`, phone: phone(900 + i), consent: 'on' }),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(5)
+    const refused = results.find((r) => !r.ok)
+    expect(refused && !refused.ok && refused.message.zh).toMatch(/名额已经满了/)
+    expect(await filled(project.id)).toEqual([5])
+    const { totalDocs } = await payload.count({
+      collection: 'volunteers',
+      where: { project: { equals: project.id } },
+    })
+    expect(totalDocs).toBe(5)
+  })
+
+  it('keeps volunteers counted when staff later save an older draft of the project', async () => {
+    const project = await makeProject([{ name: '活动摄影', needed: 3 }])
+    const roleId = project.volunteerRoles![0]!.id!
+    await payload.update({
+      collection: 'projects',
+      id: project.id,
+      data: { summary: '草稿里的修改' },
+      draft: true,
+    })
+    await volunteer(payload, project.id, { roleId, name: '小李', phone: phone(950), consent: true })
+    await payload.update({ collection: 'projects', id: project.id, data: { _status: 'published' } as never })
+    expect(await filled(project.id)).toEqual([1])
+  })
+
+  it('records an organisation’s offer for staff, and shows it as claimed only once accepted', async () => {
+    const project = await makeProject([])
+    const bad = await offerClaim(payload, project.id, { organisation: '', offer: '' })
+    expect(bad.ok).toBe(false)
+    const offered = await offerClaim(payload, project.id, {
+      organisation: '杨浦某物业公司',
+      contactName: '赵经理',
+      phone: '13800001111',
+      offer: '每月派 5 名员工志愿者',
+      consent: 'on',
+    })
+    expect(offered.ok).toBe(true)
+    const { docs } = await payload.find({
+      collection: 'project-claims',
+      where: { project: { equals: project.id } },
+      depth: 0,
+    })
+    expect(docs[0]).toMatchObject({ status: 'offered', centre: centreId })
+    await payload.update({ collection: 'project-claims', id: docs[0]!.id, data: { status: 'accepted' } })
+    expect((await payload.findByID({ collection: 'projects', id: project.id })).status).toBe('claimed')
+  })
+})
+
+describe('personal data retention', () => {
+  it('wipes names and numbers a set number of days after the event, and keeps the counts', async () => {
+    const event = await makeEvent(payload, centreId, { capacity: 5 })
+    await signUp(payload, event.id, person(800))
+    await signUp(payload, event.id, person(801, 2))
+    const later = new Date(Date.now() + 60 * 24 * 3600e3)
+    expect(
+      (await anonymisePersonalData(payload, { now: later, days: 30 })).registrations,
+    ).toBeGreaterThanOrEqual(2)
+    const rows = await signupsOf(event.id)
+    expect(rows.map((r) => [r.name, r.phone, r.status, r.partySize])).toEqual([
+      ['（已匿名）', '', 'confirmed', 1],
+      ['（已匿名）', '', 'confirmed', 2],
+    ])
+    expect((await countersOf(event.id)).seatsTaken).toBe(3)
+    // Not before its time: an event that ended recently keeps its sign-ups' details.
+    const recent = await makeEvent(payload, centreId, { capacity: 5 })
+    await signUp(payload, recent.id, person(802))
+    await anonymisePersonalData(payload, { now: new Date(Date.now() + 20 * 24 * 3600e3), days: 30 })
+    expect((await signupsOf(recent.id))[0]!.phone).toBe(phone(802))
   })
 })
