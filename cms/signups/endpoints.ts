@@ -28,9 +28,13 @@ function json(body: unknown, status = 200, headers: Record<string, string> = {})
   return Response.json(body, { status, headers: { ...NO_STORE, ...headers } })
 }
 
-/** The client's address as the proxy in front reports it (the portal is meant to run behind one). */
+/**
+ * The client's address: the last entry of X-Forwarded-For, which the reverse proxy in front of the
+ * portal appends (earlier entries are whatever the client claimed). Without a proxy, Next fills the
+ * header from the connection itself.
+ */
 function addressOf(req: PayloadRequest): string {
-  const forwarded = req.headers.get('x-forwarded-for')?.split(',')[0]?.trim()
+  const forwarded = req.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()
   return forwarded || req.headers.get('x-real-ip') || 'direct'
 }
 

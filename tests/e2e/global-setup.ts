@@ -37,6 +37,8 @@ export async function setup(project: TestProject): Promise<void> {
       PORT: String(sitePort),
       CMS_PORT: String(cmsPort),
       DEMO_PASSWORD,
+      // Every test shares one address; tests of the limit itself use their own (X-Forwarded-For).
+      FORM_RATE_LIMIT: '60',
       DATABASE_URL: '',
       PAYLOAD_SECRET: '',
     },
