@@ -1194,6 +1194,7 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
       values: [eventsPerMonth[i] ?? 0, signedUp[i] ?? 0, attended[i] ?? 0],
     })),
   }
+}
 
 /**
  * The conventions in force, for the printed booklet other neighbourhoods learn from: published and
