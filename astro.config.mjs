@@ -49,6 +49,10 @@ export default defineConfig({
         '@payloadcms/db-mongodb',
         '@payloadcms/richtext-lexical',
         '@payloadcms/translations',
+        // Server-only: printing PDFs (src/lib/pdf.ts) and reading their text back (src/lib/booklet.ts).
+        'playwright',
+        'playwright-core',
+        'pdfjs-dist',
       ],
     },
     optimizeDeps: {

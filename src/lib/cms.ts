@@ -1195,3 +1195,28 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
     })),
   }
 }
+
+/**
+ * The conventions in force, for the printed booklet other neighbourhoods learn from: published and
+ * adopted, or adopted and later revised. A revised convention is still in force (its current text
+ * is the revised one, which is what the booklet prints); a draft, one still in consultation or a
+ * retired one is not a convention anyone lives by, so none of those is printed.
+ */
+export const CONVENTIONS_IN_FORCE = ['adopted', 'revised'] as const
+
+export async function conventionsInForce(): Promise<Convention[]> {
+  const payload = await cms()
+  const { docs } = await payload.find({
+    collection: 'conventions',
+    where: { status: { in: [...CONVENTIONS_IN_FORCE] } },
+    locale: 'zh',
+    depth: 2,
+    populate: CIVIC_POPULATE as never,
+    sort: 'slug',
+    limit: 0,
+    pagination: false,
+    overrideAccess: false,
+    draft: false,
+  })
+  return docs
+}
