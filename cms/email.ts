@@ -19,7 +19,7 @@ export type EmailSettings = {
   fromName: string
 }
 
-export function emailSettings(env: NodeJS.ProcessEnv = process.env): EmailSettings {
+export function emailSettings(env: Record<string, string | undefined> = process.env): EmailSettings {
   const secure = /^(1|true|yes)$/i.test(env.SMTP_SECURE ?? '')
   const port = Number(env.SMTP_PORT) || (secure ? 465 : 587)
   return {

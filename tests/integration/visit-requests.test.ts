@@ -225,6 +225,7 @@ describe('hosting limits', () => {
           email: 'zhou@example.cn',
           preferredDates: [{ date: `${day}T00:00:00+08:00` }],
           centres: [centre.id],
+          status: 'pending',
         },
         ...asDistrict,
       }),
