@@ -125,7 +125,8 @@ export const notifyStaffOfNewRequest: CollectionAfterChangeHook<VisitRequest> = 
   operation,
   req,
 }) => {
-  if (operation !== 'create') return doc
+  // Demo requests loaded by the seed are nobody's new request.
+  if (operation !== 'create' || req.context?.seeding) return doc
   const centreIds = (doc.centres ?? []).map((c) => (typeof c === 'object' ? c.id : c))
   try {
     const [to, centres] = await Promise.all([
