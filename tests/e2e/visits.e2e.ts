@@ -112,8 +112,10 @@ describe('a study visit', () => {
 
     await page.goto(`${inject('cmsUrl')}/admin/collections/visit-requests/${doc.id}`)
     const status = page.locator('#field-status')
-    await status.waitFor({ timeout: 30_000 })
-    await expect(status.textContent()).resolves.toContain('待处理')
+    // The select shows its value once the admin has hydrated.
+    const shown = status.locator('.rs__single-value')
+    await shown.waitFor({ timeout: 30_000 })
+    await expect(shown.textContent()).resolves.toBe('待处理')
     await status.locator('.rs__control').click()
     await page.locator('.rs__option', { hasText: '已同意' }).click()
     await page.locator('#action-save').click()
