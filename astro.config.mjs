@@ -3,14 +3,6 @@ import node from '@astrojs/node'
 import react from '@astrojs/react'
 import { defineConfig } from 'astro/config'
 
-/**
- * The hosts the site answers as. Without them Astro cannot trust the Host header, takes every
- * request to be for plain "localhost" and refuses every posted form as cross-site. Any port is
- * allowed (tests and demos pick free ones); SITE_URL adds the public host of a deployment.
- */
-const allowedDomains = [{ hostname: 'localhost' }, { hostname: '127.0.0.1' }]
-if (process.env.SITE_URL) allowedDomains.push({ hostname: new URL(process.env.SITE_URL).hostname })
-
 // The public site. Pages read content through Payload's Local API (src/lib/cms.ts), so Payload,
 // its database adapters and their native modules stay outside Vite's bundle and load from
 // node_modules at run time.
@@ -34,7 +26,17 @@ export default defineConfig({
     defaultLocale: 'zh',
     routing: { prefixDefaultLocale: false },
   },
-  security: { checkOrigin: true, allowedDomains },
+  // Forms post back to their own page; checkOrigin refuses posts from other sites. It compares the
+  // Origin header with the request's host, which Astro trusts only for the hosts listed here (any
+  // port): local use, and the public host of SITE_URL as it was when the site was built.
+  security: {
+    checkOrigin: true,
+    allowedDomains: [
+      { hostname: 'localhost' },
+      { hostname: '127.0.0.1' },
+      ...(process.env.SITE_URL ? [{ hostname: new URL(process.env.SITE_URL).hostname }] : []),
+    ],
+  },
   vite: {
     ssr: {
       external: [
