@@ -708,6 +708,8 @@ export interface CaseStudy {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Study-visit requests made on the site. Set the status to Approved or Declined; once planned, fill in the itinerary and set Scheduled. The delegation sees the status and itinerary on the site with its reference and email.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "visit-requests".
  */
@@ -727,10 +729,13 @@ export interface VisitRequest {
     | null;
   topics?: string | null;
   centres?: (number | Centre)[] | null;
+  /**
+   * The delegation can see the status on the site
+   */
   status: 'pending' | 'approved' | 'declined' | 'scheduled';
   staffNotes?: string | null;
   /**
-   * Centres and times, once approved
+   * Centres and times, once approved (Shanghai time). Once filled in, these centres and days hold the hosting places instead of the preferred dates.
    */
   itinerary?:
     | {

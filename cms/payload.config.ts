@@ -21,6 +21,7 @@ import { Volunteers } from './collections/Volunteers'
 import { VisitRequests } from './collections/VisitRequests'
 import { databaseAdapter } from './database'
 import { anonymiseTask } from './jobs/anonymise-personal-data'
+import { emailAdapter } from './email'
 import { Site } from './globals/Site'
 import { cmsUrl, projectRoot, resolveSecret, siteUrl } from './settings'
 
@@ -30,6 +31,8 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   sharp,
+  // SMTP when SMTP_HOST is set; otherwise messages are printed to the server log (cms/email.ts).
+  email: emailAdapter(),
   collections: [
     Centres,
     Evaluations,

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { districtAdminOnly, ownCentres } from '../access'
+import { keepWithinHostingLimits, notifyStaffOfNewRequest } from '../hooks/visit-requests'
 import { confirmationCode } from '../rules/confirmation-code'
 import { options, VISIT_STATUSES } from '../vocabulary'
 
@@ -19,6 +20,11 @@ export const VisitRequests: CollectionConfig = {
   admin: {
     useAsTitle: 'organisation',
     defaultColumns: ['reference', 'organisation', 'delegationSize', 'status', 'createdAt'],
+    listSearchableFields: ['reference', 'organisation'],
+    description: {
+      zh: '代表团在网站上提交的考察预约。处理后把状态改为“已同意”或“已婉拒”；排定行程后填写行程安排并改为“已排期”。对方凭预约编号和邮箱在网站上查看状态和行程。',
+      en: 'Study-visit requests made on the site. Set the status to Approved or Declined; once planned, fill in the itinerary and set Scheduled. The delegation sees the status and itinerary on the site with its reference and email.',
+    },
     group: { zh: '考察交流', en: 'Delegations' },
   },
   defaultSort: '-createdAt',
@@ -86,14 +92,26 @@ export const VisitRequests: CollectionConfig = {
       defaultValue: 'pending',
       options: options(VISIT_STATUSES),
       label: { zh: '状态', en: 'Status' },
-      admin: { position: 'sidebar' },
+      admin: {
+        position: 'sidebar',
+        description: {
+          zh: '对方在网站上凭预约编号和邮箱可以看到状态',
+          en: 'The delegation can see the status on the site',
+        },
+      },
     },
     { name: 'staffNotes', type: 'textarea', label: { zh: '工作人员备注', en: 'Staff notes' } },
     {
       name: 'itinerary',
       type: 'array',
       label: { zh: '行程安排', en: 'Itinerary' },
-      admin: { description: { zh: '批准后安排参观的中心和时间', en: 'Centres and times, once approved' } },
+      labels: { singular: { zh: '一站', en: 'Stop' }, plural: { zh: '行程', en: 'Stops' } },
+      admin: {
+        description: {
+          zh: '批准后安排参观的中心和时间（上海时间）。填写后，这些中心和日期取代希望日期占用接待名额。',
+          en: 'Centres and times, once approved (Shanghai time). Once filled in, these centres and days hold the hosting places instead of the preferred dates.',
+        },
+      },
       fields: [
         {
           type: 'row',
@@ -110,7 +128,14 @@ export const VisitRequests: CollectionConfig = {
               type: 'date',
               required: true,
               label: { zh: '时间', en: 'Time' },
-              admin: { date: { pickerAppearance: 'dayAndTime' } },
+              admin: {
+                date: {
+                  pickerAppearance: 'dayAndTime',
+                  timeFormat: 'HH:mm',
+                  timeIntervals: 15,
+                  displayFormat: 'yyyy-MM-dd HH:mm',
+                },
+              },
             },
           ],
         },
@@ -126,6 +151,8 @@ export const VisitRequests: CollectionConfig = {
         }
         return data
       },
+      keepWithinHostingLimits,
     ],
+    afterChange: [notifyStaffOfNewRequest],
   },
 }

@@ -135,6 +135,8 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
       depth: 0,
       overrideAccess: true,
       draft: drafts && !publish,
+      // Hooks can tell demo content from real activity (e.g. no staff email for a demo request).
+      context: { seeding: true },
     }
     const saved: { id: Id } = found
       ? await payload.update({ ...common, id: found.id, data: zh })

@@ -80,6 +80,9 @@ const ROLES: Role[] = ['anonymous', 'centre-staff', 'district-admin']
 const stamp = Date.now().toString(36)
 let counter = 0
 const unique = () => `${stamp}-${(counter += 1)}`
+/** A day of its own for each visit-request fixture, so no centre's daily hosting limit is reached. */
+let days = 0
+const freeDay = () => new Date(Date.UTC(2029, 0, 1 + (days += 1))).toISOString().slice(0, 10)
 
 type Ids = {
   own: number
@@ -137,7 +140,7 @@ async function make(collection: string, target: Target): Promise<number> {
       contactName: '测试联系人',
       phone: '13900008888',
       email: 'visit@example.cn',
-      preferredDates: [{ date: '2027-01-12' }],
+      preferredDates: [{ date: freeDay() }],
       centres: [centre],
     }),
     'sub-districts': () => ({ name: `测试街道 ${unique()}`, slug: `t-${unique()}`, district: 'yangpu' }),
@@ -332,7 +335,7 @@ async function makeBodyFor(collection: string, target: Target): Promise<unknown>
       contactName: '联系人',
       phone: '13900006666',
       email: 'new@example.cn',
-      preferredDates: [{ date: '2027-01-20' }],
+      preferredDates: [{ date: freeDay() }],
       centres: [centre],
     },
     'sub-districts': { name: `新街道 ${unique()}`, slug: `t-${unique()}`, district: 'minhang' },
