@@ -40,6 +40,25 @@ export interface SeatLedger {
   giveRole(projectId: Id, roleId: string): Promise<void>
 }
 
+/** A change to an event's counters made during a write, to undo if the write then fails. */
+export type SeatMove = { eventId: Id; seats: number; waiting: number }
+
+/**
+ * Undoes the counter changes of a write that failed. On SQLite they ran inside the write's own
+ * transaction and were rolled back with it; on MongoDB they ran outside it (see above) and are
+ * given back here.
+ */
+export async function undoSeatMoves(payload: Payload, moves: SeatMove[] | undefined): Promise<void> {
+  if (!moves?.length || payload.db.name !== 'mongoose') return
+  const { createLocalReq } = await import('payload')
+  const ledger = seatLedger(await createLocalReq({}, payload))
+  for (const move of moves.reverse()) {
+    if (move.seats > 0) await ledger.give(move.eventId, move.seats)
+    if (move.seats < 0) await ledger.take(move.eventId, -move.seats)
+    if (move.waiting !== 0) await ledger.queue(move.eventId, -move.waiting)
+  }
+}
+
 export function seatLedger(req: PayloadRequest): SeatLedger {
   return req.payload.db.name === 'mongoose' ? mongoLedger(req) : sqliteLedger(req)
 }

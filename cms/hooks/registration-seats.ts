@@ -17,7 +17,7 @@ import { confirmationCode, normaliseMobile } from '../rules/confirmation-code'
 import { refusal } from '../rules/refusal'
 import { REFUSED, signupState, type SignupEvent } from '../rules/signup'
 import { partiesToPromote } from '../rules/waiting-list'
-import { queueOrder, seatLedger } from '../seat-ledger'
+import { queueOrder, type SeatMove, seatLedger } from '../seat-ledger'
 
 type Id = number | string
 const idOf = (value: unknown): Id | undefined =>
@@ -89,15 +89,35 @@ export const registrationBeforeChange: CollectionBeforeChangeHook = async ({
     if (!data.code) data.code = confirmationCode()
     const state = signupState(event)
     const online = (data.channel ?? 'online') === 'online'
-    // Staff may still add someone at the door after online sign-up has closed, never to an event
-    // that is cancelled or over.
+    // Staff may still add someone at the door after online sign-up has closed, or record a paper
+    // sign-in sheet afterwards; nobody signs up for a cancelled event.
     const refused =
-      state === 'cancelled' || state === 'past'
+      state === 'cancelled'
         ? state
-        : online && (state === 'not-open' || state === 'closed' || state === 'running')
+        : online && (state === 'past' || state === 'not-open' || state === 'closed' || state === 'running')
           ? state
           : undefined
     if (refused && status !== 'cancelled') throw refusal(REFUSED[refused], REFUSED[refused].status)
+    if (phone && status !== 'cancelled') {
+      const { docs } = await req.payload.find({
+        collection: 'registrations',
+        where: { activeKey: { equals: activeKeyOf(eventId, phone) } },
+        limit: 1,
+        depth: 0,
+        overrideAccess: true,
+        select: { code: true },
+        req,
+      })
+      if (docs[0]) {
+        throw refusal(
+          {
+            zh: `这个手机号码已经报过这场活动（确认码 ${docs[0].code}），不能重复报名。`,
+            en: `This number is already signed up for this event (code ${docs[0].code}).`,
+          },
+          409,
+        )
+      }
+    }
   }
 
   const after = holding(status, partySize)
@@ -124,6 +144,12 @@ export const registrationBeforeChange: CollectionBeforeChangeHook = async ({
   if (freedSeats > 0) await ledger.give(eventId, freedSeats)
   const queued = finalHolding.waiting - before.waiting
   if (queued !== 0) await ledger.queue(eventId, queued)
+  // Remembered for undoSeatMoves, should the write itself fail after this point.
+  ;((req.context.seatMoves ??= []) as SeatMove[]).push({
+    eventId,
+    seats: finalHolding.seats - before.seats,
+    waiting: queued,
+  })
 
   data.status = status
   if (status === 'attended' && !originalDoc?.checkedInAt) data.checkedInAt = new Date().toISOString()

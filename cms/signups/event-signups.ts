@@ -8,6 +8,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { activeKeyOf, waitingQueue } from '../hooks/registration-seats'
 import { refusalMessage } from '../rules/refusal'
+import { type SeatMove, undoSeatMoves } from '../seat-ledger'
 import { checkSignup, matchesLastFour, REFUSED, signupState, type SignupErrors } from '../rules/signup'
 import { queuePosition } from '../rules/waiting-list'
 import type { Event, Registration } from '../payload-types'
@@ -129,8 +130,10 @@ export async function signUp(
       return { ok: false, status: REFUSED[state].status, message: REFUSED[state] }
     }
   }
+  const context: { seatMoves?: SeatMove[] } = {}
   try {
     const registration = await payload.create({
+      context,
       collection: 'registrations',
       data: {
         event: event.id,
@@ -147,6 +150,7 @@ export async function signUp(
     })
     return { ok: true, value: { ...(await view(payload, registration)), created: true } }
   } catch (error) {
+    await undoSeatMoves(payload, context.seatMoves)
     // Two identical submissions at the same moment: the database's unique key let one through.
     const winner = await findActive(payload, event.id, phone)
     if (winner) return { ok: true, value: { ...(await view(payload, winner)), created: false } }

@@ -153,14 +153,15 @@ describe('events', () => {
   it('count confirmed seats from sign-ups and refuse a capacity below them', async () => {
     const payload = await testPayload()
     const centre = await makeCentre(payload)
-    const event = await makeEvent(payload, centre.id, { capacity: 10, maxPartySize: 3 })
+    const event = await makeEvent(payload, centre.id, { capacity: 5, maxPartySize: 3 })
+    let people = 0
     const signUp = (partySize: number, status = 'confirmed') =>
       payload.create({
         collection: 'registrations',
         data: {
           event: event.id,
           name: '张阿姨',
-          phone: '139 0000 1234',
+          phone: `139 0000 ${1234 + people++}`,
           partySize,
           status,
           channel: 'staff',
@@ -183,8 +184,10 @@ describe('events', () => {
     ).rejects.toThrow(/已有 5 人确认报名/)
     await expect(signUp(4)).rejects.toThrow(/最多报名 3 人/)
 
+    // Cancelling frees three seats: the person waiting moves up.
     await payload.update({ collection: 'registrations', id: first.id, data: { status: 'cancelled' } })
-    expect((await payload.findByID({ collection: 'events', id: event.id })).seatsTaken).toBe(2)
+    const after = await payload.findByID({ collection: 'events', id: event.id })
+    expect([after.seatsTaken, after.waitingCount]).toEqual([3, 0])
   })
 })
 

@@ -76,10 +76,19 @@ async function convention(topics: string[], draft = false) {
   })
 }
 
+let registrants = 0
 async function signUp(event: number, status: string, partySize: number) {
   return payload.create({
     collection: 'registrations',
-    data: { event, name: REGISTRANT, phone: '13800138000', partySize, status, channel: 'staff' } as never,
+    data: {
+      event,
+      name: REGISTRANT,
+      // One sign-up per number and event: each sign-up is a different resident.
+      phone: `138${String((registrants += 1)).padStart(8, '0')}`,
+      partySize,
+      status,
+      channel: 'staff',
+    } as never,
   })
 }
 
@@ -142,7 +151,9 @@ beforeAll(async () => {
   await eventWithSignUps(-38)
   await eventWithSignUps(-3)
   await eventWithSignUps(20)
-  await eventWithSignUps(-39, { status: 'cancelled' })
+  // Cancelled after people signed up, as happens: the cancellation cancels their sign-ups too.
+  const cancelled = await eventWithSignUps(-39)
+  await payload.update({ collection: 'events', id: cancelled.id, data: { status: 'cancelled' } })
   await eventWithSignUps(-37, { _status: 'draft' })
 }, 600_000)
 
