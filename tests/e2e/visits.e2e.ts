@@ -49,7 +49,15 @@ describe('a study visit', () => {
 
   it('is requested on /en/visits without JavaScript: an error first, beside its field, then the reference', async () => {
     const page = await openPage(browser, { javaScriptEnabled: false, locale: 'en-GB' })
-    const response = await page.goto(`${inject('siteUrl')}/en/visits`)
+    // A delegation comes from a case study it read in English (its PDF: pdf.e2e.ts).
+    const [study] = (await api('anonymous', 'GET', '/api/case-studies?locale=en&depth=0&limit=1')).json
+      .docs as { slug: string }[]
+    await page.goto(`${inject('siteUrl')}/en/case-studies/${study!.slug}`)
+    const [response] = await Promise.all([
+      page.waitForNavigation(),
+      page.getByRole('link', { name: 'Request a study visit' }).first().click(),
+    ])
+    expect(new URL(page.url()).pathname).toBe('/en/visits')
     expect(response?.headers()['cache-control']).toBe('no-store')
     await expectAccessible(page)
 
