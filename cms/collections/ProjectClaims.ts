@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { anonymisedAtField, centreFromParentField } from '../fields/personal-data'
+
 import { districtAdminOnly, ownCentres } from '../access'
 import { claimAfterChange, claimBeforeChange } from '../hooks/volunteer-places'
 import { CLAIM_STATUSES, options } from '../vocabulary'
@@ -70,20 +72,8 @@ export const ProjectClaims: CollectionConfig = {
       label: { zh: '状态', en: 'Status' },
       admin: { position: 'sidebar' },
     },
-    {
-      name: 'centre',
-      type: 'relationship',
-      relationTo: 'centres',
-      index: true,
-      label: { zh: '中心', en: 'Centre' },
-      admin: { readOnly: true, position: 'sidebar', description: { zh: '取自项目', en: 'From the project' } },
-    },
-    {
-      name: 'anonymisedAt',
-      type: 'date',
-      label: { zh: '匿名化时间', en: 'Anonymised' },
-      admin: { readOnly: true, position: 'sidebar' },
-    },
+    centreFromParentField({ zh: '取自项目', en: 'From the project' }),
+    anonymisedAtField(),
   ],
   hooks: { beforeChange: [claimBeforeChange], afterChange: [claimAfterChange] },
 }

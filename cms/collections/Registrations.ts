@@ -1,4 +1,6 @@
 import type { CollectionConfig } from 'payload'
+
+import { anonymisedAtField, centreFromParentField } from '../fields/personal-data'
 import { activeKeyField } from '../fields/active-key'
 
 import { centreIdsOf, hasRole, isDistrictAdmin, ownCentres } from '../access'
@@ -107,26 +109,14 @@ export const Registrations: CollectionConfig = {
       type: 'checkbox',
       label: { zh: '已同意隐私说明', en: 'Consented to the privacy notice' },
     },
-    {
-      name: 'centre',
-      type: 'relationship',
-      relationTo: 'centres',
-      index: true,
-      label: { zh: '中心', en: 'Centre' },
-      admin: { readOnly: true, position: 'sidebar', description: { zh: '取自活动', en: 'From the event' } },
-    },
+    centreFromParentField({ zh: '取自活动', en: 'From the event' }),
     {
       name: 'checkedInAt',
       type: 'date',
       label: { zh: '签到时间', en: 'Checked in' },
       admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
     },
-    {
-      name: 'anonymisedAt',
-      type: 'date',
-      label: { zh: '匿名化时间', en: 'Anonymised' },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
-    },
+    anonymisedAtField(),
     activeKeyField(),
   ],
   hooks: {

@@ -1,5 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
+import { anonymisedAtField, centreFromParentField } from '../fields/personal-data'
+
 import { districtAdminOnly, ownCentres } from '../access'
 import { activeKeyField } from '../fields/active-key'
 import { volunteerAfterDelete, volunteerBeforeChange } from '../hooks/volunteer-places'
@@ -75,20 +77,8 @@ export const Volunteers: CollectionConfig = {
       type: 'checkbox',
       label: { zh: '已同意隐私说明', en: 'Consented to the privacy notice' },
     },
-    {
-      name: 'centre',
-      type: 'relationship',
-      relationTo: 'centres',
-      index: true,
-      label: { zh: '中心', en: 'Centre' },
-      admin: { readOnly: true, position: 'sidebar', description: { zh: '取自项目', en: 'From the project' } },
-    },
-    {
-      name: 'anonymisedAt',
-      type: 'date',
-      label: { zh: '匿名化时间', en: 'Anonymised' },
-      admin: { readOnly: true, position: 'sidebar' },
-    },
+    centreFromParentField({ zh: '取自项目', en: 'From the project' }),
+    anonymisedAtField(),
     activeKeyField(),
   ],
   hooks: { beforeChange: [volunteerBeforeChange], afterDelete: [volunteerAfterDelete] },

@@ -55,3 +55,42 @@ export const LIMITED_MESSAGE = {
 export function noStore(astro: Pick<AstroGlobal, 'response'>): void {
   astro.response.headers.set('Cache-Control', 'no-store')
 }
+
+export type Received =
+  | { verdict: 'ok'; values: FormValues }
+  /** A filled honeypot: answer as if it worked, process nothing. */
+  | { verdict: 'bot'; values: FormValues }
+  /** Over the rate limit: the response is already 429; show `state`. */
+  | { verdict: 'limited'; values: FormValues; state: FormState }
+
+/**
+ * What every public form's page does first with a submission: never cache the answer, read the
+ * fields, then let the rate limit and the honeypot decide whether to go on.
+ */
+export async function receiveForm(
+  astro: Pick<AstroGlobal, 'clientAddress' | 'request' | 'response'>,
+  form: string,
+  lang: 'zh' | 'en' = 'zh',
+): Promise<Received> {
+  noStore(astro)
+  const values = await readForm(astro.request)
+  const verdict = gate(form, values, clientAddress(astro))
+  if (verdict !== 'limited') return { verdict, values }
+  astro.response.status = 429
+  return { verdict, values, state: { values, errors: { form: LIMITED_MESSAGE[lang] } } }
+}
+
+/** A refused outcome of the CMS layer as the form shows it: the summary and one message a field. */
+export function refusedForm(
+  values: FormValues,
+  outcome: {
+    message: { zh: string; en: string }
+    errors?: Record<string, { zh: string; en: string } | undefined>
+  },
+  lang: 'zh' | 'en' = 'zh',
+): FormState {
+  const fields = Object.entries(outcome.errors ?? {}).flatMap(([field, message]) =>
+    message ? [[field, message[lang]] as const] : [],
+  )
+  return { values, errors: { form: outcome.message[lang], ...Object.fromEntries(fields) } }
+}

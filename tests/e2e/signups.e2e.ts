@@ -66,7 +66,7 @@ describe('a resident signing up on a phone without JavaScript', () => {
     await expect(page.inputValue('#field-name')).resolves.toBe('王阿姨')
     await expect(page.inputValue('#field-phone')).resolves.toBe('139 1234')
     await expect(text(page, '#field-phone-error')).resolves.toContain('11 位手机号码')
-    await expect(text(page, '#field-consent-error')).resolves.toContain('隐私说明')
+    await expect(text(page, '#signup-consent-error')).resolves.toContain('隐私说明')
     await expect(page.locator('#field-phone').getAttribute('aria-invalid')).resolves.toBe('true')
 
     await page.fill('#field-phone', '139 1234 0001')
