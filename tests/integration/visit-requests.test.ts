@@ -165,6 +165,24 @@ describe('hosting limits', () => {
     expect(english.errors.date2).toContain('is fully booked')
   })
 
+  it('gives the last place of a day to one delegation only, when several ask at the same moment', async () => {
+    const centre = await makeCentre(payload, { hostingLimit: 1 })
+    const results = await Promise.all(
+      Array.from({ length: 5 }, (_, i) =>
+        requestVisit(
+          payload,
+          input([centre.id], { date1: addDays(today, 70), date2: addDays(today, 80 + i) }),
+        ),
+      ),
+    )
+    expect(results.filter((r) => r.ok)).toHaveLength(1)
+    const { totalDocs } = await payload.count({
+      collection: 'visit-requests',
+      where: { centres: { in: [centre.id] } },
+    })
+    expect(totalDocs).toBe(1)
+  })
+
   it('frees the days of a declined request', async () => {
     const centre = await makeCentre(payload, { hostingLimit: 1 })
     const day = addDays(today, 60)
