@@ -114,3 +114,9 @@ export const PRIVACY_NOTICE = (days: number) => ({
   zh: `我们只保存您的姓名和手机号码，用于这次报名：确认名额、活动有变时通知您、签到。只有主办中心的工作人员能看到。活动结束 ${days} 天后，姓名和号码会被自动删除，只留下人数用于统计。`,
   en: `We keep only your name and mobile number, for this sign-up: to hold your seat, tell you of changes and check you in. Only the host centre's staff can see them. ${days} days after the event they are deleted automatically; only the head count is kept for statistics.`,
 })
+
+/** The same promise for volunteering on a project. */
+export const VOLUNTEER_PRIVACY_NOTICE = (days: number) => ({
+  zh: `我们只保存您的姓名和手机号码，用于这次志愿报名：中心工作人员打电话和您商量岗位安排。只有主办中心的工作人员能看到。项目结束 ${days} 天后，姓名和号码会被自动删除，只留下人数用于统计。`,
+  en: `We keep only your name and mobile number, for this offer to volunteer: the centre's staff will ring you to arrange it. Only they can see them. ${days} days after the project ends they are deleted automatically; only the head count is kept.`,
+})
