@@ -7,7 +7,7 @@ import { createForOwnCentre, ownCentres, publishedOrOwnCentres } from '../access
 import { owningCentreField } from '../fields/owning-centre'
 import { keepingLocale } from '../hooks/keeping-locale'
 import { promoteWaiting } from '../hooks/registration-seats'
-import { countedField, countSeats } from '../hooks/seat-counts'
+import { countedField, countSeats, countsForStaff } from '../hooks/seat-counts'
 import { previewUrl } from '../preview'
 import { eventEndpoints } from '../signups/endpoints'
 import { AUDIENCES, EVENT_CATEGORIES, EVENT_STATUSES, options } from '../vocabulary'
@@ -200,6 +200,7 @@ export const Events: CollectionConfig = {
     },
   ],
   hooks: {
+    afterRead: [countsForStaff],
     beforeChange: [
       async ({ data, originalDoc, operation, req }) => {
         const merged = { ...originalDoc, ...data }

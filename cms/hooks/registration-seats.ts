@@ -156,7 +156,7 @@ export const registrationBeforeChange: CollectionBeforeChangeHook = async ({
   if (status === 'cancelled') data.activeKey = closedKey(originalDoc?.id ?? data.code)
   else if (phone && !originalDoc?.anonymisedAt) data.activeKey = activeKeyOf(eventId, phone)
   // Seats that came free, or a newcomer who joined the queue, may let someone move up.
-  req.context[`promote:${eventId}`] = freedSeats > 0 || queued > 0 || moreSeats < 0
+  req.context[`promote:${eventId}`] = freedSeats > 0 || queued > 0
   return data
 }
 

@@ -1,10 +1,10 @@
 /**
- * An event's `seatsTaken` and `waitingCount` always equal what its registrations say. They are
- * written straight to the event's own row when a sign-up changes (no new version, no publishing
- * of a pending draft), recomputed whenever the event itself is saved, and recomputed on read for
- * staff, who may be looking at a draft saved before the latest sign-ups.
+ * An event's `seatsTaken` and `waitingCount` always equal what its registrations say. The seat
+ * ledger (cms/seat-ledger.ts) moves them on the event's own row as sign-ups change (no new
+ * version, no publishing of a pending draft); here they are counted afresh whenever the event
+ * itself is saved, and on read for staff. `recountSeats` repairs a row from the sign-ups.
  */
-import type { FieldHook, PayloadRequest } from 'payload'
+import type { CollectionAfterReadHook, FieldHook, PayloadRequest } from 'payload'
 
 type Id = number | string
 export type SeatCounts = { seatsTaken: number; waitingCount: number }
@@ -34,13 +34,22 @@ export async function recountSeats(req: PayloadRequest, eventId: Id): Promise<Se
   return counts
 }
 
-/** Field hooks for `seatsTaken` / `waitingCount`. */
-export function countedField(part: keyof SeatCounts): { beforeChange: FieldHook[]; afterRead: FieldHook[] } {
+/** Field hooks for `seatsTaken` / `waitingCount`: counted afresh on every save. */
+export function countedField(part: keyof SeatCounts): { beforeChange: FieldHook[] } {
   const fresh: FieldHook = async ({ req, originalDoc, operation, value }) => {
     const id = (originalDoc as { id?: Id } | undefined)?.id
     if (operation === 'create' || id === undefined || id === null) return 0
     return (await countSeats(req, id))[part] ?? value
   }
-  const forStaff: FieldHook = async (args) => (args.req.user ? fresh(args) : args.value)
-  return { beforeChange: [fresh], afterRead: [forStaff] }
+  return { beforeChange: [fresh] }
+}
+
+/**
+ * Staff may be reading a draft saved before the latest sign-ups: they get the counts as the
+ * sign-ups stand now, in one query for both numbers. The public reads the published row, whose
+ * counters the seat ledger keeps exact.
+ */
+export const countsForStaff: CollectionAfterReadHook = async ({ doc, req }) => {
+  if (!req.user || doc?.id === undefined || !('seatsTaken' in doc || 'waitingCount' in doc)) return doc
+  return { ...doc, ...(await countSeats(req, doc.id)) }
 }

@@ -71,11 +71,15 @@ async function findActive(payload: Payload, eventId: Id, phone: string): Promise
   return docs[0]
 }
 
-async function findByCode(payload: Payload, code: string): Promise<Registration | undefined> {
-  const clean = code
+/** A code as typed or scanned: case, spaces and dashes do not matter. */
+export const cleanCode = (code: string) =>
+  code
     .trim()
     .toUpperCase()
     .replace(/[^0-9A-Z]/g, '')
+
+async function findByCode(payload: Payload, code: string): Promise<Registration | undefined> {
+  const clean = cleanCode(code)
   if (!clean) return undefined
   const { docs } = await payload.find({
     collection: 'registrations',
@@ -85,6 +89,15 @@ async function findByCode(payload: Payload, code: string): Promise<Registration 
     overrideAccess: true,
   })
   return docs[0]
+}
+
+/**
+ * A sign-up by its code alone, for its result page: the view holds status, queue place and the
+ * event, never a name or a number, so the code is all it needs. Undefined once anonymised.
+ */
+export async function signupView(payload: Payload, code: string): Promise<SignupView | undefined> {
+  const registration = await findByCode(payload, code)
+  return registration && !registration.anonymisedAt ? view(payload, registration) : undefined
 }
 
 export type SignupRequest = {
@@ -213,10 +226,7 @@ export async function checkIn(
   user: PayloadRequest['user'],
   lang: Lang = 'zh',
 ): Promise<Outcome<SignupView & { alreadyCheckedIn: boolean; eventTitle: string }>> {
-  const clean = code
-    .trim()
-    .toUpperCase()
-    .replace(/[^0-9A-Z]/g, '')
+  const clean = cleanCode(code)
   const { docs } = await payload.find({
     collection: 'registrations',
     where: { code: { equals: clean } },
@@ -258,5 +268,3 @@ export async function checkIn(
   })
   return { ok: true, value: { ...(await view(payload, updated)), alreadyCheckedIn: false, eventTitle } }
 }
-
-export { signupState }

@@ -23,6 +23,7 @@ import {
   signUp,
   type SignupRequest,
   type SignupView,
+  signupView,
 } from '@cms/signups/event-signups'
 import { type ClaimInput, offerClaim, volunteer } from '@cms/signups/project-signups'
 import { DISTRICTS, labelOf } from '@cms/vocabulary'
@@ -999,33 +1000,16 @@ export async function cancelSignupBy(code: string, digits: string) {
  */
 export async function signupByCode(code: string): Promise<{ signup: SignupView; event: Event } | null> {
   const payload = await cms()
-  const { docs } = await payload.find({
-    collection: 'registrations',
-    where: { code: { equals: code.trim().toUpperCase() } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-    select: { code: true, event: true, status: true, partySize: true },
-  })
-  const registration = docs[0]
-  if (!registration) return null
-  const digits = await payload.findByID({
-    collection: 'registrations',
-    id: registration.id,
-    depth: 0,
-    overrideAccess: true,
-    select: { phone: true },
-  })
-  const found = await lookUpSignup(payload, registration.code!, digits.phone ?? '')
-  if (!found.ok) return null
+  const signup = await signupView(payload, code)
+  if (!signup) return null
   const event = await payload.findByID({
     collection: 'events',
-    id: found.value.eventId,
+    id: signup.eventId,
     depth: 1,
     locale: 'zh',
     overrideAccess: true,
   })
-  return { signup: found.value, event }
+  return { signup, event }
 }
 
 export async function volunteerFor(projectId: number | string, values: Parameters<typeof volunteer>[2]) {

@@ -100,7 +100,6 @@ describe('sign-ups under concurrency', () => {
     ])
     const rows = await signupsOf(event.id)
     const seated = rows.filter((r) => r.status === 'confirmed')
-    expect(seated.length).toBeLessThanOrEqual(10)
     await expectCountersTrue(event.id)
     // Six seats came free and people were waiting: all six went to the waiting list, first in line first.
     expect(seated).toHaveLength(10)
