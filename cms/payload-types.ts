@@ -741,6 +741,9 @@ export interface VisitRequest {
     | {
         centre: number | Centre;
         start: string;
+        /**
+         * The delegation sees this when it looks the request up (internal notes go in Staff notes)
+         */
         note?: string | null;
         id?: string | null;
       }[]

@@ -3,7 +3,12 @@ import type { CollectionConfig } from 'payload'
 import { districtAdminOnly, ownCentres } from '../access'
 import { keepWithinHostingLimits, notifyStaffOfNewRequest } from '../hooks/visit-requests'
 import { confirmationCode } from '../rules/confirmation-code'
+import { shanghaiDay } from '../rules/hosting'
+import { normaliseContactPhone } from '../rules/phone'
 import { options, VISIT_STATUSES } from '../vocabulary'
+
+/** A request's reference, e.g. V2026-K7M4Q: the year as it is in Shanghai. */
+export const visitReference = () => `V${shanghaiDay(new Date())!.slice(0, 4)}-${confirmationCode(5)}`
 
 const dayOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
 
@@ -139,16 +144,25 @@ export const VisitRequests: CollectionConfig = {
             },
           ],
         },
-        { name: 'note', type: 'text', label: { zh: '说明', en: 'Note' } },
+        {
+          name: 'note',
+          type: 'text',
+          label: { zh: '说明', en: 'Note' },
+          admin: {
+            description: {
+              zh: '考察团查询预约时能看到这条说明（内部备注请写在“工作人员备注”）',
+              en: 'The delegation sees this when it looks the request up (internal notes go in Staff notes)',
+            },
+          },
+        },
       ],
     },
   ],
   hooks: {
     beforeChange: [
       ({ data, operation }) => {
-        if (operation === 'create' && !data.reference) {
-          data.reference = `V${new Date().getFullYear()}-${confirmationCode(5)}`
-        }
+        if (operation === 'create' && !data.reference) data.reference = visitReference()
+        if (typeof data.phone === 'string') data.phone = normaliseContactPhone(data.phone) ?? data.phone
         return data
       },
       keepWithinHostingLimits,

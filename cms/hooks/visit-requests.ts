@@ -52,7 +52,10 @@ export const keepWithinHostingLimits: CollectionBeforeChangeHook<VisitRequest> =
     .map((o) => `${o.name} is fully booked on ${formatDay(o.day, 'en', '')} (${o.limit} a day)`)
     .join('; ')
   throw refusal(
-    `${zh}。请换一天，或先调整该中心的“每日可接待考察团数”。 / ${en}. Choose another day, or first raise the centre's "study visits per day".`,
+    {
+      zh: `${zh}。请换一天，或先调整该中心的“每日可接待考察团数”。`,
+      en: `${en}. Choose another day, or first raise the centre's "study visits per day".`,
+    },
     409,
   )
 }
@@ -152,7 +155,14 @@ export const notifyStaffOfNewRequest: CollectionAfterChangeHook<VisitRequest> = 
     const names = centreIds
       .map((id) => (centres.docs as Centre[]).find((c) => String(c.id) === String(id))?.name)
       .filter((name): name is string => Boolean(name))
-    await req.payload.sendEmail({ to, ...visitEmail(doc, names) })
+    // Sent without waiting: this hook runs inside the request's write transaction, and on SQLite
+    // every other write of the process queues behind it; a slow mail server must not hold them.
+    const { payload } = req
+    void Promise.resolve(payload.sendEmail({ to, ...visitEmail(doc, names) })).catch((error: Error) =>
+      payload.logger.error(
+        `visit request ${doc.reference}: staff email failed (${error.name}: ${error.message})`,
+      ),
+    )
   } catch (error) {
     // The reference only: the message of a mail error can quote the recipients, not the contact.
     req.payload.logger.error(

@@ -182,7 +182,8 @@ export async function requestVisit(
   const context = await hostingContext(
     payload,
     centreIds.filter((id) => /^[\w-]{1,64}$/.test(id)),
-    days.sort()[0] ?? window.first,
+    // The earlier of the two, without reordering the delegation's first and second choice.
+    [...days].sort()[0] ?? window.first,
     { locale },
   )
   const centres = context.centres.filter((centre) => centre.published)

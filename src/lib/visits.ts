@@ -5,21 +5,12 @@
  */
 import type { AstroGlobal } from 'astro'
 
-import { confirmationCode } from '@cms/rules/confirmation-code'
+import { visitReference } from '@cms/collections/VisitRequests'
 import type { VisitStatusView } from '@cms/visits/look-up'
 import { visitWindow } from '@cms/visits/request-visit'
 
 import { findVisitRequest, submitVisitRequest } from './cms'
-import {
-  clientAddress,
-  emptyForm,
-  type FormState,
-  gate,
-  LIMITED_MESSAGE,
-  noStore,
-  readAll,
-  readForm,
-} from './forms'
+import { emptyForm, type FormState, noStore, readAll, receiveForm } from './forms'
 import type { Locale } from './i18n'
 
 type Astro = Pick<AstroGlobal, 'request' | 'response' | 'url' | 'clientAddress'>
@@ -45,21 +36,17 @@ export async function visitFormPage(astro: Astro, lang: Locale): Promise<VisitFo
     return { view: 'form', state: emptyForm(), centres: [], window }
   }
 
-  // readAll reads a copy of the body, so it goes before readForm, which consumes it.
+  // readAll reads a copy of the body, so it goes before receiveForm, which consumes it.
   const centres = await readAll(astro.request, 'centres')
-  const values = await readForm(astro.request)
+  const received = await receiveForm(astro, 'visit-request', lang)
+  const { values } = received
   const sent = (reference: string) => ({
     view: 'redirect' as const,
     location: `${visitsPath(lang)}?ref=${encodeURIComponent(reference)}`,
   })
-  switch (gate('visit-request', values, clientAddress(astro))) {
-    case 'bot':
-      // Looks exactly like success to a script; nothing was saved.
-      return sent(`V${new Date().getFullYear()}-${confirmationCode(5)}`)
-    case 'limited':
-      astro.response.status = 429
-      return { view: 'form', state: { values, errors: { form: LIMITED_MESSAGE[lang] } }, centres, window }
-  }
+  // A script filling the honeypot sees exactly what success looks like; nothing was saved.
+  if (received.verdict === 'bot') return sent(visitReference())
+  if (received.verdict === 'limited') return { view: 'form', state: received.state, centres, window }
   const result = await submitVisitRequest({ ...values, centres }, lang)
   if (result.ok) return sent(result.reference)
   astro.response.status = 400
@@ -82,14 +69,10 @@ export async function visitStatusPage(astro: Astro, lang: Locale): Promise<Visit
     const reference = astro.url.searchParams.get('ref') ?? ''
     return { state: emptyForm(REFERENCE.test(reference) ? { reference } : {}) }
   }
-  const values = await readForm(astro.request)
-  switch (gate('visit-status', values, clientAddress(astro))) {
-    case 'bot':
-      return { state: { values, errors: {} }, found: null }
-    case 'limited':
-      astro.response.status = 429
-      return { state: { values, errors: { form: LIMITED_MESSAGE[lang] } } }
-  }
+  const received = await receiveForm(astro, 'visit-status', lang)
+  const { values } = received
+  if (received.verdict === 'bot') return { state: { values, errors: {} }, found: null }
+  if (received.verdict === 'limited') return { state: received.state }
   const errors: Record<string, string> = {}
   const zh = lang === 'zh'
   if (!values.reference) errors.reference = zh ? '请填写预约编号' : 'Please enter your reference.'

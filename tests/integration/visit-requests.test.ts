@@ -183,6 +183,15 @@ describe('hosting limits', () => {
     expect(totalDocs).toBe(1)
   })
 
+  it('keeps the delegation’s first and second choice in the order given', async () => {
+    const centre = await makeCentre(payload)
+    const [later, earlier] = [addDays(today, 101), addDays(today, 100)]
+    const result = await requestVisit(payload, input([centre.id], { date1: later, date2: earlier }))
+    if (!result.ok) throw new Error(JSON.stringify(result.errors))
+    const saved = await payload.findByID({ collection: 'visit-requests', id: result.id, depth: 0 })
+    expect(saved.preferredDates?.map((d) => shanghaiDay(d.date))).toEqual([later, earlier])
+  })
+
   it('frees the days of a declined request', async () => {
     const centre = await makeCentre(payload, { hostingLimit: 1 })
     const day = addDays(today, 60)
@@ -296,9 +305,12 @@ describe('the staff email', () => {
       }),
     )
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
-    const block = printed.mock.calls
-      .map((call) => String(call[0]))
-      .find((line) => line.includes(result.reference))
+    // The email leaves after the request is saved, without holding up the save.
+    const block = await vi.waitFor(() => {
+      const line = printed.mock.calls.map((call) => String(call[0])).find((l) => l.includes(result.reference))
+      if (!line) throw new Error('not printed yet')
+      return line
+    })
     expect(block, 'the email printed to the log').toBeDefined()
     expect(block).toContain('To: ')
     expect(block).toContain('boss@mulin.test')
@@ -326,9 +338,12 @@ describe('the staff email', () => {
       input([centre.id], { date1: addDays(today, 90), date2: addDays(today, 91) }),
     )
     if (!result.ok) throw new Error(JSON.stringify(result.errors))
-    const block = printed.mock.calls
-      .map((call) => String(call[0]))
-      .find((line) => line.includes(result.reference))
+    // The email leaves after the request is saved, without holding up the save.
+    const block = await vi.waitFor(() => {
+      const line = printed.mock.calls.map((call) => String(call[0])).find((l) => l.includes(result.reference))
+      if (!line) throw new Error('not printed yet')
+      return line
+    })
     expect(block).toContain('To: visits@district.example.cn, duty@district.example.cn\n')
   })
 
