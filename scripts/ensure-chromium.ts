@@ -12,7 +12,8 @@ const PACKAGES = 'chromium fonts-noto-cjk'
 const INSTALL = `apt-get update && apt-get install -y ${PACKAGES}`
 
 /** Chinese pages printed without CJK fonts come out as empty boxes, and the PDF tests read them. */
-const hasCjkFonts = () => (spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '').trim() !== ''
+const hasCjkFonts = () =>
+  (spawnSync('fc-list', [':lang=zh'], { encoding: 'utf8' }).stdout ?? '').trim() !== ''
 
 if (!existsSync(CHROMIUM) || !hasCjkFonts()) {
   if (process.getuid?.() !== 0) {
