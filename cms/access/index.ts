@@ -66,8 +66,9 @@ export function ownCentres(field: string): Access {
  * Reading a centre's drafts-enabled documents: the public gets what is published; staff get their
  * own centres' documents, drafts included (the admin lists only those); the district everything.
  */
-export function publishedOrOwnCentres(field: string): Access {
-  return (args) => (staffUser(args.req) ? ownCentres(field)(args) : published)
+export function publishedOrOwnCentres(field: string, publicAlso?: Where): Access {
+  const forPublic = publicAlso ? { and: [published, publicAlso] } : published
+  return (args) => (staffUser(args.req) ? ownCentres(field)(args) : forPublic)
 }
 
 /** Drafts-enabled documents that belong to the district (case studies): published, or any for staff. */

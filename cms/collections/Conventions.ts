@@ -28,7 +28,9 @@ export const Conventions: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
-    read: publishedOrOwnCentres('centre'),
+    // A convention still being drafted stays private even if someone published it by mistake:
+    // not in the library, search, feeds, centre pages, figures or the API.
+    read: publishedOrOwnCentres('centre', { status: { not_equals: 'draft' } }),
     create: createForOwnCentre('centre'),
     update: ownCentres('centre'),
     delete: ownCentres('centre'),
