@@ -53,6 +53,9 @@ export async function isDatabaseEmpty(payload: Payload): Promise<boolean> {
 /** Collections the seed owns, in an order they can be deleted without dangling references. */
 const SEEDED: CollectionSlug[] = [
   'registrations',
+  // Residents' offers to projects: personal data that must go with the projects they name.
+  'volunteers',
+  'project-claims',
   'events',
   'evaluations',
   'conventions',

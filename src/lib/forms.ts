@@ -94,3 +94,17 @@ export function refusedForm(
   )
   return { values, errors: { form: outcome.message[lang], ...Object.fromEntries(fields) } }
 }
+
+/**
+ * Where a `next=` parameter may send the visitor: a path on this site, or home. Resolved the way
+ * a browser would, so `//evil.example` and `/\evil.example` (both another host) are refused.
+ */
+export function sameSitePath(next: string | null, origin: string): string {
+  if (!next) return '/'
+  try {
+    const target = new URL(next, origin)
+    return target.origin === new URL(origin).origin ? `${target.pathname}${target.search}${target.hash}` : '/'
+  } catch {
+    return '/'
+  }
+}

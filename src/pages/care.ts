@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro'
 
 import { CARE_COOKIE } from '../lib/preferences'
+import { sameSitePath } from '../lib/forms'
 
 /**
  * Care mode (关怀模式) for elderly readers: larger type, stronger contrast, bigger targets. A plain
@@ -9,8 +10,8 @@ import { CARE_COOKIE } from '../lib/preferences'
 
 export const GET: APIRoute = ({ url, cookies, redirect }) => {
   const on = url.searchParams.get('on') === '1'
-  const next = url.searchParams.get('next') ?? '/'
-  const target = next.startsWith('/') && !next.startsWith('//') ? next : '/'
+  // Only paths on this site: never an open redirect.
+  const target = sameSitePath(url.searchParams.get('next'), url.origin)
   if (on)
     cookies.set(CARE_COOKIE, '1', { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: true })
   else cookies.delete(CARE_COOKIE, { path: '/' })

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro'
 
 import { PREVIEW_COOKIE, previewGrant } from '../lib/cms'
+import { sameSitePath } from '../lib/forms'
 
 /**
  * The admin's preview links land here: a valid signed token becomes a short-lived cookie, and the
@@ -8,10 +9,9 @@ import { PREVIEW_COOKIE, previewGrant } from '../lib/cms'
  */
 export const GET: APIRoute = ({ url, cookies, redirect }) => {
   const token = url.searchParams.get('token') ?? ''
-  const next = url.searchParams.get('next') ?? '/'
   const grant = previewGrant(token)
   // Only paths on this site: never an open redirect.
-  const target = next.startsWith('/') && !next.startsWith('//') ? next : '/'
+  const target = sameSitePath(url.searchParams.get('next'), url.origin)
   if (!grant) {
     return new Response('预览链接无效或已过期 / This preview link is invalid or has expired', {
       status: 403,

@@ -164,4 +164,29 @@ describe('the seeded demo district', () => {
     // Demo sign-ups are added only with a new event, so they are not doubled either.
     expect((await payload.count({ collection: 'registrations' })).totalDocs).toBe(signUpsBefore)
   }, 600_000)
+
+  it('starts over with --reset, taking residents’ volunteer and claim offers with the projects', async () => {
+    const payload = await testPayload()
+    const project = (
+      await payload.find({
+        collection: 'projects',
+        where: { status: { equals: 'open' } },
+        limit: 1,
+        depth: 0,
+      })
+    ).docs[0]!
+    await payload.create({
+      collection: 'project-claims',
+      data: {
+        project: project.id,
+        organisation: '某公司',
+        contactName: '赵经理',
+        phone: '13800001111',
+        offer: '场地',
+      } as never,
+    })
+    await seed(payload, { reset: true, now })
+    expect((await payload.count({ collection: 'project-claims' })).totalDocs).toBe(0)
+    expect((await payload.count({ collection: 'projects' })).totalDocs).toBe(first.projects!.created)
+  }, 600_000)
 })
