@@ -7,7 +7,7 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 
 import { EVENT_CATEGORIES, labelOf } from '@cms/vocabulary'
 
-import type { FeedEvent } from './cms'
+import { eventSeatsLeft, type FeedEvent } from './cms'
 
 /** How far ahead the calendar feeds look. */
 export const CALENDAR_DAYS = 60
@@ -19,7 +19,7 @@ export function eventUid(id: number | string): string {
 
 function seatsLine(event: FeedEvent): string {
   if (event.status === 'cancelled') return '本活动已取消。'
-  const left = Math.max(0, event.capacity - (event.seatsTaken ?? 0))
+  const left = eventSeatsLeft(event)
   if (left > 0) return `剩余名额：${left} 个（共 ${event.capacity} 个）`
   return event.waitingList ? '名额已满，可报名候补。' : '名额已满。'
 }
