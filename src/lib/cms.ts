@@ -26,9 +26,21 @@ import {
   signupView,
 } from '@cms/signups/event-signups'
 import { type ClaimInput, offerClaim, volunteer } from '@cms/signups/project-signups'
-import { DISTRICTS, labelOf } from '@cms/vocabulary'
+import { periodLabel } from '@cms/rules/rubric'
+import {
+  CONVENTION_TOPICS,
+  CONVENTION_TYPES,
+  DISTRICTS,
+  EVENT_CATEGORIES,
+  labelOf,
+  PROJECT_KINDS,
+  PROJECT_STATUSES,
+  SERVICE_CATEGORIES,
+} from '@cms/vocabulary'
 import { lookUpVisit, type VisitStatusView } from '@cms/visits/look-up'
 import { type RequestVisitResult, requestVisit, type VisitRequestInput } from '@cms/visits/request-visit'
+
+import { countEach, monthLabel, monthWindow, shanghaiMonth, sumEach, windowStart } from './figures'
 
 let payloadPromise: Promise<Payload> | undefined
 
@@ -868,14 +880,6 @@ let searchCache: { at: number; lang: Locale; docs: import('./search').SearchDocu
 export async function searchableDocuments(lang: Locale): Promise<import('./search').SearchDocument[]> {
   const cached = searchCache.find((entry) => entry.lang === lang && Date.now() - entry.at < 15_000)
   if (cached) return cached.docs
-  const {
-    labelOf,
-    SERVICE_CATEGORIES,
-    CONVENTION_TOPICS,
-    CONVENTION_TYPES,
-    PROJECT_KINDS,
-    EVENT_CATEGORIES,
-  } = await import('@cms/vocabulary')
   const payload = await cms()
   const common = { locale: lang, limit: 0, pagination: false, overrideAccess: false, draft: false } as const
   const now = new Date()
@@ -1063,9 +1067,6 @@ export type DistrictFigures = {
  * their event, status and party size, and only totals leave this function.
  */
 export async function districtFigures(lang: Locale, now = new Date()): Promise<DistrictFigures> {
-  const { labelOf, CONVENTION_TOPICS, PROJECT_KINDS, PROJECT_STATUSES } = await import('@cms/vocabulary')
-  const { periodLabel } = await import('@cms/rules/rubric')
-  const { countEach, monthLabel, monthWindow, shanghaiMonth, sumEach } = await import('./figures')
   const payload = await cms()
   const common = { limit: 0, pagination: false, depth: 0, overrideAccess: false, draft: false } as const
   const [centres, evaluations, projects, conventions, events] = await Promise.all([
@@ -1080,7 +1081,11 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
     payload.find({ collection: 'conventions', select: { topics: true }, ...common }),
     payload.find({
       collection: 'events',
-      where: { status: { equals: 'scheduled' } },
+      // Only the months the chart can show: the query stays the same size as the years go by.
+      where: {
+        status: { equals: 'scheduled' },
+        start: { greater_than_equal: windowStart(now).toISOString() },
+      },
       select: { start: true },
       ...common,
     }),

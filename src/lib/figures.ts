@@ -40,6 +40,11 @@ export function monthWindow(present: Iterable<string>, now: Date, back = 11): st
   return Array.from({ length: last - first + 1 }, (_, i) => monthOf(first + i))
 }
 
+/** The first instant (Shanghai midnight) of the earliest month monthWindow can show. */
+export function windowStart(now: Date, back = 11): Date {
+  return new Date(`${monthOf(monthIndex(shanghaiMonth(now)) - back)}-01T00:00:00+08:00`)
+}
+
 export function monthLabel(month: string, lang: 'zh' | 'en'): string {
   const [year, m] = month.split('-').map(Number)
   if (lang === 'zh') return `${year}年${m}月`
