@@ -1683,6 +1683,7 @@ export interface TaskAnonymisePersonalData {
     registrations?: number | null;
     volunteers?: number | null;
     claims?: number | null;
+    visitRequests?: number | null;
   };
 }
 /**

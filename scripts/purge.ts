@@ -18,7 +18,8 @@ try {
   const counts = await anonymisePersonalData(payload, { days })
   say(
     `anonymised personal data older than ${days} days after the event or project ended: ` +
-      `${counts.registrations} sign-ups, ${counts.volunteers} volunteers, ${counts.claims} claim contacts`,
+      `${counts.registrations} sign-ups, ${counts.volunteers} volunteers, ${counts.claims} claim contacts, ` +
+      `${counts.visitRequests} visit contacts`,
   )
   await payload.destroy()
   process.exit(0)

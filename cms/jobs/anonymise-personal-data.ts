@@ -11,7 +11,12 @@ import { retentionDays } from '../settings'
 
 export const ANONYMISED_NAME = '（已匿名）'
 
-export type AnonymiseCounts = { registrations: number; volunteers: number; claims: number }
+export type AnonymiseCounts = {
+  registrations: number
+  volunteers: number
+  claims: number
+  visitRequests: number
+}
 
 export async function anonymisePersonalData(
   payload: Payload,
@@ -45,7 +50,39 @@ export async function anonymisePersonalData(
     phone: '',
     anonymisedAt: stamp,
   }))
-  return { registrations, volunteers, claims }
+  const visitRequests = await wipeVisitContacts(payload, cutoff)
+  return { registrations, volunteers, claims, visitRequests }
+}
+
+/**
+ * A delegation's contact (name, phone, email) once its last preferred or scheduled day is past the
+ * retention period; the organisation, size, dates and itinerary stay for the district's records.
+ */
+async function wipeVisitContacts(payload: Payload, cutoff: string): Promise<number> {
+  const { docs } = await payload.find({
+    collection: 'visit-requests',
+    where: { and: [{ createdAt: { less_than: cutoff } }, { contactName: { not_equals: ANONYMISED_NAME } }] },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { preferredDates: true, itinerary: true },
+  })
+  const over = docs.filter((request) => {
+    const days = [
+      ...(request.preferredDates ?? []).map((d) => d.date),
+      ...(request.itinerary ?? []).map((stop) => stop.start),
+    ]
+    return days.length > 0 && days.every((day) => day < cutoff)
+  })
+  for (const { id } of over) {
+    await payload.db.updateOne({
+      collection: 'visit-requests',
+      id,
+      data: { contactName: ANONYMISED_NAME, phone: '', email: '' },
+    })
+  }
+  return over.length
 }
 
 type Slug = 'events' | 'projects'
@@ -93,11 +130,12 @@ export const anonymiseTask: TaskConfig = {
     { name: 'registrations', type: 'number' },
     { name: 'volunteers', type: 'number' },
     { name: 'claims', type: 'number' },
+    { name: 'visitRequests', type: 'number' },
   ],
   handler: async ({ req }) => {
     const output = await anonymisePersonalData(req.payload)
     req.payload.logger.info(
-      `anonymised: ${output.registrations} sign-ups, ${output.volunteers} volunteers, ${output.claims} claim contacts`,
+      `anonymised: ${output.registrations} sign-ups, ${output.volunteers} volunteers, ${output.claims} claim contacts, ${output.visitRequests} visit contacts`,
     )
     return { output }
   },

@@ -318,4 +318,31 @@ describe('personal data retention', () => {
     await anonymisePersonalData(payload, { now: new Date(Date.now() + 20 * 24 * 3600e3), days: 30 })
     expect((await signupsOf(recent.id))[0]!.phone).toBe(phone(802))
   })
+
+  it('wipes a delegation’s contact once its visit days are past the retention period', async () => {
+    const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString()
+    const request = await payload.create({
+      collection: 'visit-requests',
+      data: {
+        organisation: '成都市武侯区民政局',
+        delegationSize: 8,
+        contactName: '刘晓梅',
+        phone: '13900001234',
+        email: 'liu@example.cn',
+        preferredDates: [{ date: day(100) }, { date: day(101) }],
+        centres: [centreId],
+      } as never,
+      context: { seeding: true },
+    })
+    // Thirty days after the visit: not yet. Ninety: the contact goes, the visit's record stays.
+    await anonymisePersonalData(payload, { now: new Date(day(120)), days: 30 })
+    expect((await payload.findByID({ collection: 'visit-requests', id: request.id })).email).toBe(
+      'liu@example.cn',
+    )
+    const counts = await anonymisePersonalData(payload, { now: new Date(day(200)), days: 30 })
+    expect(counts.visitRequests).toBeGreaterThanOrEqual(1)
+    const after = await payload.findByID({ collection: 'visit-requests', id: request.id, depth: 0 })
+    expect([after.contactName, after.phone, after.email]).toEqual(['（已匿名）', '', ''])
+    expect([after.organisation, after.delegationSize]).toEqual(['成都市武侯区民政局', 8])
+  })
 })
