@@ -76,16 +76,25 @@ function closeWhenIdle(): void {
 
 let queue: Promise<unknown> = Promise.resolve()
 
+/** A print that hangs (page.pdf has no timeout of its own) must not stop every later one. */
+const JOB_TIMEOUT_MS = 120_000
+
 /** Runs one job with a fresh page of the shared browser, after every job queued before it. */
 export function withPage<T>(job: (page: Page) => Promise<T>): Promise<T> {
   const run = async () => {
     clearTimeout(idleTimer)
     const context = await (await browser()).newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+    let timer: NodeJS.Timeout | undefined
     try {
       const page = await context.newPage()
       await page.emulateMedia({ media: 'print' })
-      return await job(page)
+      const overdue = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('printing took longer than two minutes')), JOB_TIMEOUT_MS)
+      })
+      return await Promise.race([job(page), overdue])
     } finally {
+      clearTimeout(timer)
+      // Closing the context also ends a print still running after the timeout.
       await context.close().catch(() => {})
       closeWhenIdle()
     }
