@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, districtAdminOnly, signedIn } from '../access'
+import { anyone, districtAdminOnly, isDistrictAdmin, signedIn } from '../access'
 import { uploadsDir } from '../settings'
 
 /** Photos and images. Alt text is required in Chinese and kept in English for delegations. */
@@ -8,7 +8,23 @@ export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { zh: '图片', en: 'Image' }, plural: { zh: '图片', en: 'Images' } },
   admin: { useAsTitle: 'alt', group: { zh: '内容', en: 'Content' } },
-  access: { read: anyone, create: signedIn, update: signedIn, delete: districtAdminOnly },
+  access: {
+    read: anyone,
+    create: signedIn,
+    // Staff may correct (alt text, a better crop) only the images they uploaded themselves; an
+    // image another centre or the district uses is the district's to change.
+    update: ({ req }) =>
+      isDistrictAdmin(req) ? true : req.user ? { uploadedBy: { equals: req.user.id } } : false,
+    delete: districtAdminOnly,
+  },
+  hooks: {
+    beforeChange: [
+      ({ data, operation, req }) => {
+        if (operation === 'create' && req.user) data.uploadedBy = req.user.id
+        return data
+      },
+    ],
+  },
   upload: {
     staticDir: uploadsDir,
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
@@ -21,6 +37,14 @@ export const Media: CollectionConfig = {
     focalPoint: true,
   },
   fields: [
+    {
+      name: 'uploadedBy',
+      type: 'relationship',
+      relationTo: 'users',
+      label: { zh: '上传人', en: 'Uploaded by' },
+      admin: { readOnly: true, position: 'sidebar' },
+      access: { read: ({ req }) => Boolean(req.user) },
+    },
     {
       name: 'alt',
       type: 'text',

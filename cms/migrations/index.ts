@@ -1,6 +1,7 @@
 import * as migration_20261123_144018_initial from './20261123_144018_initial';
 import * as migration_20261123_165142_signups_volunteers_claims_itinerary from './20261123_165142_signups_volunteers_claims_itinerary';
 import * as migration_20261123_170049_anonymisation_job from './20261123_170049_anonymisation_job';
+import * as migration_20261123_181119_media_uploaded_by from './20261123_181119_media_uploaded_by';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261123_170049_anonymisation_job.up,
     down: migration_20261123_170049_anonymisation_job.down,
-    name: '20261123_170049_anonymisation_job'
+    name: '20261123_170049_anonymisation_job',
+  },
+  {
+    up: migration_20261123_181119_media_uploaded_by.up,
+    down: migration_20261123_181119_media_uploaded_by.down,
+    name: '20261123_181119_media_uploaded_by'
   },
 ];

@@ -55,3 +55,33 @@ describe('who may edit a centre', () => {
     expect(publicView.docs.map((c) => c.id)).not.toContain(draft.id)
   })
 })
+
+describe('who may change an image', () => {
+  it('lets staff correct the images they uploaded, and no one else’s', async () => {
+    const { payload, user } = await seeded()
+    const sharp = (await import('sharp')).default
+    const png = await sharp({ create: { width: 8, height: 6, channels: 3, background: '#a3341f' } })
+      .png()
+      .toBuffer()
+    const upload = (name: string, by: typeof user | undefined) =>
+      payload.create({
+        collection: 'media',
+        data: { alt: '活动照片' } as never,
+        file: { data: png, mimetype: 'image/png', name, size: png.length },
+        user: by,
+        overrideAccess: !by,
+      })
+    const mine = await upload(`mine-${Date.now()}.png`, user)
+    const districts = await upload(`district-${Date.now()}.png`, undefined)
+    const edit = (id: number) =>
+      payload.update({
+        collection: 'media',
+        id,
+        data: { alt: '改过的说明' } as never,
+        user,
+        overrideAccess: false,
+      })
+    await expect(edit(mine.id)).resolves.toMatchObject({ alt: '改过的说明' })
+    await expect(edit(districts.id)).rejects.toThrow()
+  })
+})
