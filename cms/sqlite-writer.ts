@@ -43,7 +43,7 @@ export const BUSY_MESSAGE = {
 export class DatabaseBusyError extends APIError {
   override name = 'DatabaseBusyError'
   constructor() {
-    super(`${BUSY_MESSAGE.zh} ${BUSY_MESSAGE.en}`, 503, { retryAfterSeconds: 5 }, true)
+    super(`${BUSY_MESSAGE.zh} ${BUSY_MESSAGE.en}`, 503, { ...BUSY_MESSAGE, retryAfterSeconds: 5 }, true)
   }
 }
 

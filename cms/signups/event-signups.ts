@@ -123,16 +123,21 @@ export async function signUp(
         : await signUpOnline(payload, eventId, input)
     return { ok: true, value: viewOf(eventId, registered) }
   } catch (error) {
-    const refused = refusalMessage(error, 'zh')
-    if (!refused) throw error
-    const en = refusalMessage(error, 'en')!
-    const errors = (error as { fieldErrors?: SignupErrors }).fieldErrors
-    return {
-      ok: false,
-      status: refused.status,
-      message: { zh: refused.message, en: en.message },
-      ...(errors ? { errors } : {}),
-    }
+    return refusedOutcome(error)
+  }
+}
+
+/** A rule's refusal, or the database too busy to save (503), as the answer a resident sees. */
+function refusedOutcome(error: unknown): Extract<Outcome<never>, { ok: false }> {
+  const refused = refusalMessage(error, 'zh')
+  if (!refused) throw error
+  const en = refusalMessage(error, 'en')!
+  const errors = (error as { fieldErrors?: SignupErrors }).fieldErrors
+  return {
+    ok: false,
+    status: refused.status,
+    message: { zh: refused.message, en: en.message },
+    ...(errors ? { errors } : {}),
   }
 }
 
@@ -166,14 +171,18 @@ export async function cancelSignup(
     }
   }
   const registration = await findByCode(payload, code)
-  const updated = await payload.update({
-    collection: 'registrations',
-    id: registration!.id,
-    data: { status: 'cancelled' },
-    depth: 0,
-    overrideAccess: true,
-  })
-  return { ok: true, value: await view(payload, updated) }
+  try {
+    const updated = await payload.update({
+      collection: 'registrations',
+      id: registration!.id,
+      data: { status: 'cancelled' },
+      depth: 0,
+      overrideAccess: true,
+    })
+    return { ok: true, value: await view(payload, updated) }
+  } catch (error) {
+    return refusedOutcome(error)
+  }
 }
 
 /**
