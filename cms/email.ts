@@ -96,7 +96,21 @@ export function emailAdapter(options: EmailAdapterOptions = {}): EmailAdapter {
           print(printable(message))
           return { printed: true }
         }
-        return transport.sendMail({ ...message, from })
+        // Sent in the background: Payload sends a password reset inside the request's write
+        // transaction, and a slow mail server must never hold the database (cms/sqlite-writer.ts)
+        // while every sign-up waits. A failure is logged; the request already answered as Payload
+        // always does ("if the account exists, an email is on its way").
+        const delivery = transport.sendMail({ ...message, from }).then(
+          (info) => {
+            payload.logger.info(`email sent: ${message.subject ?? ''}`)
+            return info
+          },
+          (error: Error) => {
+            payload.logger.error(`email not sent (${error.message}): ${message.subject ?? ''}`)
+            return undefined
+          },
+        )
+        return { queued: true, delivery }
       },
     }
   }

@@ -5,8 +5,8 @@
  * For every event: its seat counter equals its confirmed and attended parties and never exceeds
  * the capacity; its waiting counter equals its waiting parties; while it is still ahead and not
  * cancelled, no waiting party fits into the free seats (promotion never stalls); no mobile number
- * holds two active sign-ups. For every project role: its filled count equals its active
- * volunteers and never exceeds what is needed. Queue positions are counted from the database's
+ * holds two active sign-ups. For every project role: its filled count is at least its active
+ * online volunteers (staff add those who signed up on paper) and they never exceed what is needed. Queue positions are counted from the database's
  * own order (cms/seats/index.ts: queuePosition), so they cannot have gaps or repeats to check.
  */
 import type { Payload } from 'payload'
@@ -130,12 +130,14 @@ export async function checkSeats(payload: Payload, now = new Date()): Promise<Pr
     for (const role of project.volunteerRoles ?? []) {
       const counted = active.get(`${project.id}:${role.id}`) ?? 0
       const filled = role.filled ?? 0
-      if (filled !== counted)
+      // Staff may also record volunteers who signed up on paper, so the count may be higher.
+      if (filled < counted) {
         problems.push({
           what: 'project role',
           id: `${project.id}/${role.id}`,
-          detail: `filled ${filled}, active volunteers ${counted}`,
+          detail: `filled ${filled}, fewer than its ${counted} active online volunteers`,
         })
+      }
       if (counted > role.needed)
         problems.push({
           what: 'project role',
