@@ -125,18 +125,36 @@ export function installWriter(adapter: WriterAdapter): void {
   let tail: Promise<void> = Promise.resolve()
   const releases = new Map<string, () => void>()
 
+  /** Opens the writer's connection, with the settings it needs. */
+  async function openWriter(url: string): Promise<void> {
+    client = createClient({ url })
+    // No waiting inside SQLite: a busy lock is retried below without blocking the event loop.
+    await client.execute('PRAGMA busy_timeout = 0')
+    // Each commit reaches the disk before it is reported (Payload's own setting for WAL).
+    await client.execute('PRAGMA synchronous = FULL')
+    await client.execute('PRAGMA foreign_keys = ON')
+    db = drizzle(client, { schema: adapter.schema as Record<string, never> })
+  }
+
+  /**
+   * A BEGIN refused with SQLITE_BUSY stays "in progress" inside the connection (SQLite keeps a
+   * busy statement resumable), and every later COMMIT on it would then fail with "SQL statements
+   * in progress". The connection is replaced instead of reused.
+   */
+  async function renewWriter(): Promise<void> {
+    const url = adapter.clientConfig!.url
+    try {
+      client?.close()
+    } catch {
+      // closing a connection that is already unusable
+    }
+    await openWriter(url)
+  }
+
   const connect = adapter.connect
   adapter.connect = async function (this: WriterAdapter, options?: unknown) {
     // The writer first: Payload's connect may run migrations, which are writes.
-    if (!client) {
-      client = createClient({ url: this.clientConfig!.url })
-      // No waiting inside SQLite: a busy lock is retried below without blocking the event loop.
-      await client.execute('PRAGMA busy_timeout = 0')
-      // Each commit reaches the disk before it is reported (Payload's own setting for WAL).
-      await client.execute('PRAGMA synchronous = FULL')
-      await client.execute('PRAGMA foreign_keys = ON')
-      db = drizzle(client, { schema: this.schema as Record<string, never> })
-    }
+    if (!client) await openWriter(this.clientConfig!.url)
     await connect?.call(this, options)
   }
 
@@ -168,6 +186,7 @@ export function installWriter(adapter: WriterAdapter): void {
         return
       } catch (error) {
         if (!isBusy(error)) throw error
+        await renewWriter()
         if (Date.now() >= deadline) throw new DatabaseBusyError()
         await sleep(Math.min(2 ** attempt, 50, Math.max(1, deadline - Date.now())))
       }
