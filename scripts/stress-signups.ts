@@ -60,7 +60,7 @@ async function startPortal(dataDir: string, cmsPort: number, sitePort: number): 
     )
     const onData = (chunk: Buffer) => {
       log += chunk.toString()
-      if (log.includes('ready (')) {
+      if (log.includes('ready (production)')) {
         clearTimeout(timer)
         resolve()
       }

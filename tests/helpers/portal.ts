@@ -66,7 +66,7 @@ export async function startOwnPortal(
     const onData = (chunk: Buffer) => {
       log += chunk.toString()
       appendFileSync(logFile, chunk)
-      if (log.includes('ready (')) {
+      if (log.includes('ready (production)')) {
         clearTimeout(timer)
         resolve()
       }
