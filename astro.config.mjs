@@ -16,6 +16,8 @@ export default defineConfig({
       hooks: {
         'astro:config:setup': ({ addMiddleware }) => {
           addMiddleware({ entrypoint: new URL('./src/lib/cache-headers.ts', import.meta.url), order: 'pre' })
+          // Form pages take form posts only (415/400 with a message, never a 500).
+          addMiddleware({ entrypoint: new URL('./src/lib/request-guard.ts', import.meta.url), order: 'pre' })
         },
       },
     },

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest'
+
+import { carriesCode, cmsSurface, originOf, securityHeaders } from './security-headers'
+
+describe('securityHeaders', () => {
+  it('gives the site a strict policy that forbids framing and inline script', () => {
+    const headers = securityHeaders({
+      surface: 'site',
+      path: '/',
+      https: false,
+      imageOrigins: ['http://localhost:3000'],
+    })
+    const csp = headers['Content-Security-Policy']!
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("script-src 'self';")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toContain("img-src 'self' data: http://localhost:3000")
+    expect(headers['X-Frame-Options']).toBe('DENY')
+    expect(headers['X-Content-Type-Options']).toBe('nosniff')
+    expect(headers['Strict-Transport-Security']).toBeUndefined()
+  })
+  it('sends no referrer from pages carrying a code', () => {
+    expect(
+      securityHeaders({ surface: 'site', path: '/signups/ABC123', https: false })['Referrer-Policy'],
+    ).toBe('no-referrer')
+    expect(securityHeaders({ surface: 'site', path: '/signups', https: false })['Referrer-Policy']).toBe(
+      'no-referrer',
+    )
+    expect(securityHeaders({ surface: 'site', path: '/events', https: false })['Referrer-Policy']).not.toBe(
+      'no-referrer',
+    )
+    expect(carriesCode('/en/signups/X')).toBe(true)
+    expect(carriesCode('/signupsx')).toBe(false)
+  })
+  it('adds HSTS over HTTPS', () => {
+    expect(
+      securityHeaders({ surface: 'admin', path: '/admin', https: true })['Strict-Transport-Security'],
+    ).toMatch(/max-age=\d+/)
+  })
+  it('lets nothing run from the API or uploaded files', () => {
+    const csp = securityHeaders({ surface: 'api', path: '/api/media/file/x.png', https: false })[
+      'Content-Security-Policy'
+    ]!
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain('sandbox')
+  })
+  it('tells the API from the admin, and reads origins of templates', () => {
+    expect(cmsSurface('/api/events')).toBe('api')
+    expect(cmsSurface('/admin')).toBe('admin')
+    expect(cmsSurface('/apix')).toBe('admin')
+    expect(originOf('https://tiles.example/{z}/{x}/{y}.png')).toBe('https://tiles.example')
+    expect(originOf('not a url')).toBeUndefined()
+  })
+})
