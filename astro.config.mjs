@@ -51,6 +51,8 @@ export default defineConfig({
         '@payloadcms/db-mongodb',
         '@payloadcms/richtext-lexical',
         '@payloadcms/translations',
+        // One copy of graphql for Payload and the CMS's own query limits (cms/rules/graphql-limits.ts).
+        'graphql',
         // Server-only: printing PDFs (src/lib/pdf.ts) and reading their text back (src/lib/booklet.ts).
         'playwright',
         'playwright-core',

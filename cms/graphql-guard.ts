@@ -7,6 +7,7 @@
  * schema, runs as a validation rule (payload.config.ts).
  */
 import { type DocumentNode, GraphQLError, parse } from 'graphql'
+import type { GraphQLExtension } from 'payload'
 
 import { checkQuery, withoutSuggestions } from './rules/graphql-limits'
 
@@ -63,15 +64,40 @@ export function guardGraphQL(handle: Handler): Handler {
     const response = await handle(request)
     if (!(response.headers.get('content-type') ?? '').includes('json')) return response
     const answer = await response.text()
-    if (!/did you mean/i.test(answer)) {
-      return new Response(answer, { status: response.status, headers: response.headers })
+    const headers = new Headers(response.headers)
+    headers.delete('content-length')
+    let parsed: { data?: unknown; errors?: Array<{ message?: string }> }
+    try {
+      parsed = JSON.parse(answer) as typeof parsed
+    } catch {
+      return new Response(answer, { status: response.status, headers })
     }
-    const parsed = JSON.parse(answer) as { errors?: Array<{ message?: string }> }
     for (const error of parsed.errors ?? []) {
       if (typeof error.message === 'string') error.message = withoutSuggestions(error.message)
     }
-    const headers = new Headers(response.headers)
-    headers.delete('content-length')
-    return new Response(JSON.stringify(parsed), { status: response.status, headers })
+    // A query refused before it ran (errors, no data at all) is the client's mistake: 400, not 200.
+    const refused = response.status === 200 && Array.isArray(parsed.errors) && !('data' in parsed)
+    return new Response(JSON.stringify(parsed), { status: refused ? 400 : response.status, headers })
+  }
+}
+
+type Resolver = (...args: unknown[]) => Promise<Record<string, unknown> | null | undefined>
+
+/**
+ * `{ Access { canAccessAdmin } }` answered an anonymous visitor with a server error: Payload leaves
+ * `canAccessAdmin` out when it is false, and the schema says it is never null. This replaces the
+ * `Access` query (payload.config.ts `graphQL.queries`) with one that says false.
+ */
+export const accessQuery: GraphQLExtension = (_graphQL, { Query }) => {
+  const access = Query.fields.Access as { type: unknown; resolve: Resolver } | undefined
+  if (!access) return {}
+  return {
+    Access: {
+      ...access,
+      resolve: async (...args: unknown[]) => {
+        const result = (await access.resolve(...args)) ?? {}
+        return { ...result, canAccessAdmin: result.canAccessAdmin === true }
+      },
+    },
   }
 }
