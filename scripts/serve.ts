@@ -76,9 +76,10 @@ function front(handle: Handler): http.RequestListener {
     req.headers[CLIENT_ADDRESS_HEADER] = address
     req.headers['x-forwarded-for'] = address
     if (trusted === 0) {
+      // Only a proxy we trust may tell the servers the public host or scheme.
       delete req.headers['x-forwarded-host']
       delete req.headers['x-forwarded-port']
-      req.headers['x-forwarded-proto'] = https ? 'https' : 'http'
+      delete req.headers['x-forwarded-proto']
     }
 
     // 3. Security headers, set before the server writes its own.
