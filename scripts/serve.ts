@@ -103,8 +103,13 @@ function front(handle: Handler): http.RequestListener {
     // 2. The body's size, from what it declares.
     const verdict = checkBody(req.method ?? 'GET', req.headers, bodyLimit(server, pathname))
     if (!verdict.ok) {
-      // Nothing of the body is read: once the answer is out, the connection is closed.
-      res.on('finish', () => setTimeout(() => req.socket.destroy(), 200).unref())
+      // Nothing of the body is kept. Once the answer is out, what the client is still sending is
+      // discarded for two seconds (closing at once could make its system drop our answer unread),
+      // then the connection is closed.
+      res.on('finish', () => {
+        req.resume()
+        setTimeout(() => req.socket.destroy(), 2_000).unref()
+      })
       refuse(res, verdict.status, pathname === '/en' || pathname.startsWith('/en/'), surface === 'api')
       return
     }

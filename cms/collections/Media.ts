@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, districtAdminOnly, isDistrictAdmin, signedIn } from '../access'
-import { nameUploadByContent, uploadedByServer } from '../hooks/upload-name'
+import { missingFileIs404, nameUploadByContent, uploadedByServer } from '../hooks/upload-name'
 import { uploadsDir } from '../settings'
 
 /** Photos and images. Alt text is required in Chinese and kept in English for delegations. */
@@ -24,6 +24,8 @@ export const Media: CollectionConfig = {
   },
   upload: {
     staticDir: uploadsDir,
+    // A missing file is 404, not the server error Payload would answer.
+    handlers: [missingFileIs404(uploadsDir)],
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre' },

@@ -63,9 +63,12 @@ export function send(url: string, options: SendOptions = {}): Promise<Sent> {
         response.on('error', reject)
       },
     )
-    // The server may answer (413) and close before the whole body is written.
+    // The server may answer (413) and close before the whole body is written: an error after
+    // the answer came is expected, one before it is not.
+    let answered = false
+    request.on('response', () => (answered = true))
     request.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE' && error.code !== 'ECONNRESET') reject(error)
+      if (!answered || (error.code !== 'EPIPE' && error.code !== 'ECONNRESET')) reject(error)
     })
     if (options.body !== undefined) request.write(options.body)
     request.end()
