@@ -60,7 +60,6 @@ function refuse(res: http.ServerResponse, status: 411 | 413, english: boolean, j
   res.writeHead(status, {
     'Content-Type': json ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8',
     'Cache-Control': 'no-store',
-    Connection: 'close',
   })
   res.end(body)
 }

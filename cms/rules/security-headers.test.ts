@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { carriesCode, cmsSurface, originOf, securityHeaders } from './security-headers'
+import { cmsSurface, codeReferrerPolicy, originOf, securityHeaders } from './security-headers'
 
 describe('securityHeaders', () => {
   it('gives the site a strict policy that forbids framing and inline script', () => {
@@ -19,18 +19,16 @@ describe('securityHeaders', () => {
     expect(headers['X-Content-Type-Options']).toBe('nosniff')
     expect(headers['Strict-Transport-Security']).toBeUndefined()
   })
-  it('sends no referrer from pages carrying a code', () => {
-    expect(
-      securityHeaders({ surface: 'site', path: '/signups/ABC123', https: false })['Referrer-Policy'],
-    ).toBe('no-referrer')
-    expect(securityHeaders({ surface: 'site', path: '/signups', https: false })['Referrer-Policy']).toBe(
-      'no-referrer',
-    )
-    expect(securityHeaders({ surface: 'site', path: '/events', https: false })['Referrer-Policy']).not.toBe(
-      'no-referrer',
-    )
-    expect(carriesCode('/en/signups/X')).toBe(true)
-    expect(carriesCode('/signupsx')).toBe(false)
+  it('never sends a code to another site', () => {
+    const policy = (path: string) =>
+      securityHeaders({ surface: 'site', path, https: false })['Referrer-Policy']
+    expect(policy('/signups/ABC123')).toBe('no-referrer')
+    expect(policy('/en/signups/ABC123')).toBe('no-referrer')
+    // the look-up page's forms post back to it: same-origin keeps their Origin header
+    expect(policy('/signups')).toBe('same-origin')
+    expect(policy('/signups?code=ABC123')).toBe('same-origin')
+    expect(policy('/events')).toBe('strict-origin-when-cross-origin')
+    expect(codeReferrerPolicy('/signupsx')).toBeUndefined()
   })
   it('adds HSTS over HTTPS', () => {
     expect(

@@ -10,7 +10,8 @@
  *   blob: images (upload previews); it may still not be framed, nor embed plugins.
  * - The API and uploaded files get a policy that runs nothing at all (`default-src 'none'`,
  *   `sandbox`), so a file that a browser might sniff as HTML can never act as a page.
- * - Pages that carry a sign-up's code in their address (`/signups…`) send no referrer.
+ * - Pages that carry a sign-up's code in their address (`/signups…`) never send it to another
+ *   site (see codeReferrerPolicy).
  * - HSTS only when the portal is reached over HTTPS.
  */
 
@@ -44,9 +45,18 @@ export function originOf(url: string | undefined): string | undefined {
   }
 }
 
-/** Paths of the site whose address may carry a sign-up's code. */
-export function carriesCode(path: string): boolean {
-  return /^\/(en\/)?signups(\/|$|\?)/.test(path) || /^\/(en\/)?signups$/.test(path.split('?')[0] ?? '')
+/**
+ * The referrer policy of a site page whose address may carry a sign-up's code: the result page
+ * (`/signups/<code>`) sends no referrer at all; the look-up page (`/signups?code=…`) sends one only
+ * to the site itself, because its forms post back to it and a browser that sends no referrer also
+ * sends `Origin: null`, which the site's check of cross-site posts must refuse. Either way the
+ * code never leaves the site. Undefined for other pages.
+ */
+export function codeReferrerPolicy(path: string): 'no-referrer' | 'same-origin' | undefined {
+  const pathname = path.split('?')[0] ?? ''
+  if (/^\/(en\/)?signups\/[^/]+$/.test(pathname)) return 'no-referrer'
+  if (/^\/(en\/)?signups\/?$/.test(pathname)) return 'same-origin'
+  return undefined
 }
 
 export function securityHeaders(options: HeaderOptions): Record<string, string> {
@@ -76,7 +86,8 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
       ...common,
       ...(https ? { 'upgrade-insecure-requests': [] } : {}),
     })
-    if (carriesCode(path)) headers['Referrer-Policy'] = 'no-referrer'
+    const referrer = codeReferrerPolicy(path)
+    if (referrer) headers['Referrer-Policy'] = referrer
   } else if (surface === 'admin') {
     headers['Content-Security-Policy'] = policy({
       'default-src': ["'self'"],
