@@ -16,6 +16,8 @@ export default defineConfig({
       hooks: {
         'astro:config:setup': ({ addMiddleware }) => {
           addMiddleware({ entrypoint: new URL('./src/lib/cache-headers.ts', import.meta.url), order: 'pre' })
+          // Form pages take form posts only (415/400 with a message, never a 500).
+          addMiddleware({ entrypoint: new URL('./src/lib/request-guard.ts', import.meta.url), order: 'pre' })
         },
       },
     },
@@ -49,6 +51,8 @@ export default defineConfig({
         '@payloadcms/db-mongodb',
         '@payloadcms/richtext-lexical',
         '@payloadcms/translations',
+        // One copy of graphql for Payload and the CMS's own query limits (cms/rules/graphql-limits.ts).
+        'graphql',
         // Server-only: printing PDFs (src/lib/pdf.ts) and reading their text back (src/lib/booklet.ts).
         'playwright',
         'playwright-core',

@@ -20,9 +20,12 @@ import { Users } from './collections/Users'
 import { Volunteers } from './collections/Volunteers'
 import { VisitRequests } from './collections/VisitRequests'
 import { databaseAdapter } from './database'
+import { accessQuery } from './graphql-guard'
+import { withPageSizeCap } from './hooks/page-size'
 import { anonymiseTask } from './jobs/anonymise-personal-data'
 import { emailAdapter } from './email'
 import { Site } from './globals/Site'
+import { limitsRule } from './rules/graphql-limits'
 import { cmsUrl, projectRoot, resolveSecret, siteUrl } from './settings'
 
 export default buildConfig({
@@ -33,6 +36,7 @@ export default buildConfig({
   sharp,
   // SMTP when SMTP_HOST is set; otherwise messages are printed to the server log (cms/email.ts).
   email: emailAdapter(),
+  // Every collection serves at most MAX_PAGE_SIZE documents a page to REST and GraphQL.
   collections: [
     Centres,
     Evaluations,
@@ -48,7 +52,7 @@ export default buildConfig({
     Neighbourhoods,
     Media,
     Users,
-  ],
+  ].map(withPageSizeCap),
   globals: [Site],
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
   // queue, once a minute.
@@ -89,7 +93,15 @@ export default buildConfig({
   // Bound what one anonymous request can make the server do.
   defaultDepth: 1,
   maxDepth: 4,
-  graphQL: { maxComplexity: 500, disablePlaygroundInProduction: true },
+  // GraphQL: the route refuses fragment cycles and deep nesting before Payload sees a query
+  // (cms/graphql-guard.ts); this rule adds the cost of nested lists (cms/rules/graphql-limits.ts).
+  graphQL: {
+    maxComplexity: 500,
+    disablePlaygroundInProduction: true,
+    validationRules: (args) => [limitsRule((args.variableValues ?? {}) as Record<string, unknown>)],
+    // Anonymous `{ Access { canAccessAdmin } }` says false instead of failing.
+    queries: accessQuery,
+  },
   typescript: { outputFile: path.join(projectRoot, 'cms', 'payload-types.ts') },
   telemetry: false,
 })

@@ -76,12 +76,17 @@ const prepared = await new Promise<number | null>((resolve) => {
 })
 if (prepared !== 0) fail(`the database could not be prepared (exit ${prepared}; see above)`)
 
+// In production both servers run behind scripts/serve.ts, which decides the client's address
+// (TRUSTED_PROXIES), limits body sizes and sets the security headers. `npm run dev` has no front.
 const children: Array<[Source, ChildProcess]> = [
   [
     'cms',
-    run('node_modules/.bin/next', [dev ? 'dev' : 'start', 'cms', '--port', String(cmsPort)], {
-      MULIN_ROLE: 'cms',
-    }),
+    dev
+      ? run('node_modules/.bin/next', ['dev', 'cms', '--port', String(cmsPort)], { MULIN_ROLE: 'cms' })
+      : run(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'cms'], {
+          MULIN_ROLE: 'cms',
+          CMS_PORT: String(cmsPort),
+        }),
   ],
   [
     'site',
@@ -93,7 +98,7 @@ const children: Array<[Source, ChildProcess]> = [
           '--port',
           String(sitePort),
         ])
-      : run(process.execPath, [...conditions, 'dist/server/entry.mjs'], {
+      : run(process.execPath, [...conditions, '--import', 'tsx', 'scripts/serve.ts', 'site'], {
           PORT: String(sitePort),
           HOST: process.env.HOST ?? 'localhost',
         }),

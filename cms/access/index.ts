@@ -71,6 +71,21 @@ export function publishedOrOwnCentres(field: string, publicAlso?: Where): Access
   return (args) => (staffUser(args.req) ? ownCentres(field)(args) : forPublic)
 }
 
+/**
+ * Reading the version history of a centre's drafts-enabled documents: under the same rules as
+ * their drafts. The district reads all; staff the versions of their own centres' documents (the
+ * owning field inside each version, or the document itself for centres); the public none.
+ */
+export function ownCentreVersions(field: string): Access {
+  return ({ req }) => {
+    if (isDistrictAdmin(req)) return true
+    if (!hasRole(req, 'centre-staff')) return false
+    const ids = centreIdsOf(req)
+    if (ids.length === 0) return nothing
+    return field === 'id' ? { parent: { in: ids } } : { [`version.${field}`]: { in: ids } }
+  }
+}
+
 /** Drafts-enabled documents that belong to the district (case studies): published, or any for staff. */
 export const publishedOrStaff: Access = ({ req }) => (staffUser(req) ? true : published)
 

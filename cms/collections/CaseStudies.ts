@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { districtAdminOnly, publishedOrStaff } from '../access'
+import { districtAdminOnly, publishedOrStaff, signedIn } from '../access'
 import { slugField } from '../fields/slug'
 import { previewUrl } from '../preview'
 
@@ -17,6 +17,7 @@ export const CaseStudies: CollectionConfig = {
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
     read: publishedOrStaff,
+    readVersions: signedIn,
     create: districtAdminOnly,
     update: districtAdminOnly,
     delete: districtAdminOnly,

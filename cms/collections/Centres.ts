@@ -6,6 +6,7 @@ import {
   isDistrictAdmin,
   centreIdsOf,
   hasRole,
+  ownCentreVersions,
   publishedOrOwnCentres,
 } from '../access'
 import { slugField } from '../fields/slug'
@@ -38,6 +39,7 @@ export const Centres: CollectionConfig = {
   },
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 50 },
   access: {
+    readVersions: ownCentreVersions('id'),
     read: publishedOrOwnCentres('id'),
     create: districtAdminOnly,
     // Centre staff edit only the centres they are linked to.

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { createForOwnCentre, ownCentres, publishedOrOwnCentres } from '../access'
+import { createForOwnCentre, ownCentres, ownCentreVersions, publishedOrOwnCentres } from '../access'
 import { owningCentreField } from '../fields/owning-centre'
 import { slugField } from '../fields/slug'
 import { previewUrl } from '../preview'
@@ -30,6 +30,7 @@ export const Conventions: CollectionConfig = {
   access: {
     // A convention still being drafted stays private even if someone published it by mistake:
     // not in the library, search, feeds, centre pages, figures or the API.
+    readVersions: ownCentreVersions('centre'),
     read: publishedOrOwnCentres('centre', { status: { not_equals: 'draft' } }),
     create: createForOwnCentre('centre'),
     update: ownCentres('centre'),

@@ -3,7 +3,7 @@ import type { CollectionConfig, PayloadRequest } from 'payload'
 import type { Event } from '../payload-types'
 import { refusal } from '../rules/refusal'
 
-import { createForOwnCentre, ownCentres, publishedOrOwnCentres } from '../access'
+import { createForOwnCentre, ownCentres, ownCentreVersions, publishedOrOwnCentres } from '../access'
 import { owningCentreField } from '../fields/owning-centre'
 import { keepingLocale } from '../hooks/keeping-locale'
 import { promoteWaiting } from '../seats'
@@ -36,6 +36,7 @@ export const Events: CollectionConfig = {
   endpoints: eventEndpoints,
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 20 },
   access: {
+    readVersions: ownCentreVersions('centre'),
     read: publishedOrOwnCentres('centre'),
     create: createForOwnCentre('centre'),
     update: ownCentres('centre'),

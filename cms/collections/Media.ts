@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, districtAdminOnly, isDistrictAdmin, signedIn } from '../access'
+import { missingFileIs404, nameUploadByContent, uploadedByServer } from '../hooks/upload-name'
 import { uploadsDir } from '../settings'
 
 /** Photos and images. Alt text is required in Chinese and kept in English for delegations. */
@@ -18,15 +19,13 @@ export const Media: CollectionConfig = {
     delete: districtAdminOnly,
   },
   hooks: {
-    beforeChange: [
-      ({ data, operation, req }) => {
-        if (operation === 'create' && req.user) data.uploadedBy = req.user.id
-        return data
-      },
-    ],
+    // Stored under the extension of the image type detected in the content, never the one sent.
+    beforeOperation: [nameUploadByContent],
   },
   upload: {
     staticDir: uploadsDir,
+    // A missing file is 404, not the server error Payload would answer.
+    handlers: [missingFileIs404(uploadsDir)],
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre' },
@@ -44,6 +43,8 @@ export const Media: CollectionConfig = {
       label: { zh: '上传人', en: 'Uploaded by' },
       admin: { readOnly: true, position: 'sidebar' },
       access: { read: ({ req }) => Boolean(req.user) },
+      // Set by the server only: the uploader on create, unchanged afterwards.
+      hooks: { beforeChange: [uploadedByServer] },
     },
     {
       name: 'alt',

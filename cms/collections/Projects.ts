@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { createForOwnCentre, ownCentres, publishedOrOwnCentres } from '../access'
+import { createForOwnCentre, ownCentres, ownCentreVersions, publishedOrOwnCentres } from '../access'
 import { owningCentreField } from '../fields/owning-centre'
 import { slugField } from '../fields/slug'
 import { keepLiveFilledCounts } from '../hooks/volunteer-places'
@@ -25,6 +25,7 @@ export const Projects: CollectionConfig = {
   endpoints: projectEndpoints,
   hooks: { beforeChange: [keepLiveFilledCounts] },
   access: {
+    readVersions: ownCentreVersions('centre'),
     read: publishedOrOwnCentres('centre'),
     create: createForOwnCentre('centre'),
     update: ownCentres('centre'),

@@ -1,6 +1,7 @@
 import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
 import { RateLimiter } from '../rules/rate-limit'
+import { loginSucceeded, throttleLogin } from '../hooks/login-throttle'
 import { ROLES, districtAdminField, districtAdminOnly, isDistrictAdmin } from '../access'
 
 const roleLabels: Record<(typeof ROLES)[number], { zh: string; en: string }> = {
@@ -31,8 +32,9 @@ export const Users: CollectionConfig = {
     group: { zh: '系统', en: 'System' },
   },
   auth: {
-    maxLoginAttempts: 5,
-    lockTime: 15 * 60 * 1000,
+    // No lock-out: it told existing accounts from unknown ones ("locked") and let anyone lock
+    // staff out. Failed logins are throttled per address and account instead (cms/hooks/login-throttle.ts).
+    maxLoginAttempts: 0,
     tokenExpiration: 8 * 60 * 60,
     // Payload's own spacing of reset emails writes outside the request's transaction while that
     // transaction holds SQLite's only write lock, so every reset failed as "database is locked".
@@ -43,7 +45,6 @@ export const Users: CollectionConfig = {
       secure: process.env.NODE_ENV === 'production' && process.env.COOKIE_SECURE !== 'false',
     },
   },
-  hooks: { beforeOperation: [resetEmailSpacing] },
   access: {
     // Staff may read and update their own account; only the district manages accounts.
     read: ({ req }) => (isDistrictAdmin(req) ? true : req.user ? { id: { equals: req.user.id } } : false),
@@ -51,6 +52,11 @@ export const Users: CollectionConfig = {
     update: ({ req }) => (isDistrictAdmin(req) ? true : req.user ? { id: { equals: req.user.id } } : false),
     delete: districtAdminOnly,
     admin: ({ req }) => Boolean(req.user),
+    unlock: districtAdminOnly,
+  },
+  hooks: {
+    beforeOperation: [throttleLogin, resetEmailSpacing],
+    afterLogin: [loginSucceeded],
   },
   fields: [
     { name: 'name', type: 'text', required: true, label: { zh: '姓名', en: 'Name' } },

@@ -75,4 +75,18 @@ describe('matchesLastFour', () => {
     expect(matchesLastFour('13912345678', '678')).toBe(false)
     expect(matchesLastFour(null, '5678')).toBe(false)
   })
+
+  describe('odd input (issue 12)', () => {
+    const base = { phone: '13912345678', consent: true }
+    it('refuses names without visible characters or with control characters', () => {
+      for (const name of ['\u200b\u200b', 'a\u0000b', '\u202e', '   '])
+        expect(checkSignup({ ...base, name }, 3).ok, JSON.stringify(name)).toBe(false)
+    })
+    it('takes only whole numbers as party sizes', () => {
+      for (const partySize of ['0x2', [2], true, '2e0', ' 2', null])
+        expect(checkSignup({ ...base, name: '王', partySize }, 3).ok, JSON.stringify(partySize)).toBe(false)
+      expect(checkSignup({ ...base, name: '王', partySize: '2' }, 3).ok).toBe(true)
+      expect(checkSignup({ ...base, name: '王', partySize: 2 }, 3).ok).toBe(true)
+    })
+  })
 })

@@ -3,6 +3,7 @@
  * the REST endpoint and the admin.
  */
 import { normaliseMobile } from './confirmation-code'
+import { checkName, type NameCheck, strictInteger } from './text'
 
 export type SignupEvent = {
   status?: string | null
@@ -64,15 +65,28 @@ export type CleanSignup = { name: string; phone: string; partySize: number; cons
 type Message = { zh: string; en: string }
 export type SignupErrors = Partial<Record<'name' | 'phone' | 'partySize' | 'consent', Message>>
 
+const NAME_ERRORS: Record<Extract<NameCheck, { ok: false }>['reason'], Message> = {
+  empty: { zh: '请填写姓名。', en: 'Please enter your name.' },
+  'too-long': { zh: '姓名最多 40 个字。', en: 'At most 40 characters.' },
+  unreadable: {
+    zh: '请填写姓名（至少一个汉字、字母或数字）。',
+    en: 'Please enter a name with at least one letter or digit.',
+  },
+  control: {
+    zh: '姓名里有不可见的字符，请重新输入。',
+    en: 'The name contains invisible characters; please type it again.',
+  },
+}
+
 /** Checks a resident's sign-up as typed; the cleaned values, or a message per field. */
 export function checkSignup(
   input: SignupInput,
   maxPartySize: number,
 ): { ok: true; value: CleanSignup } | { ok: false; errors: SignupErrors } {
   const errors: SignupErrors = {}
-  const name = typeof input.name === 'string' ? input.name.trim().replace(/\s+/g, ' ') : ''
-  if (!name) errors.name = { zh: '请填写姓名。', en: 'Please enter your name.' }
-  else if (name.length > 40) errors.name = { zh: '姓名最多 40 个字。', en: 'At most 40 characters.' }
+  const checked = checkName(input.name, 40)
+  const name = checked.ok ? checked.value : ''
+  if (!checked.ok) errors.name = NAME_ERRORS[checked.reason]
 
   const phone = typeof input.phone === 'string' ? normaliseMobile(input.phone) : null
   if (!phone) {
@@ -82,8 +96,9 @@ export function checkSignup(
     }
   }
 
-  const raw = input.partySize === undefined || input.partySize === '' ? 1 : Number(input.partySize)
-  const partySize = Number.isInteger(raw) ? raw : NaN
+  // Whole numbers only: not "0x2", "2e0", [2] or true, which Number() would take.
+  const partySize =
+    input.partySize === undefined || input.partySize === '' ? 1 : (strictInteger(input.partySize) ?? NaN)
   if (!(partySize >= 1 && partySize <= maxPartySize)) {
     errors.partySize =
       maxPartySize === 1

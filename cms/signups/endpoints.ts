@@ -16,6 +16,8 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { signedIn } from '../access'
+import { addressOf } from '../rules/client-address'
+import { readJsonObject } from '../rules/json-body'
 import { formLimiter } from '../rules/rate-limit'
 import { REGISTRATION_CHANNELS, REGISTRATION_STATUSES, labelOf } from '../vocabulary'
 import { cancelSignup, checkIn, lookUpSignup, type Outcome, signUp } from './event-signups'
@@ -28,26 +30,16 @@ function json(body: unknown, status = 200, headers: Record<string, string> = {})
 }
 
 /**
- * The client's address: the last entry of X-Forwarded-For, which the reverse proxy in front of the
- * portal appends (earlier entries are whatever the client claimed). Without a proxy, Next fills the
- * header from the connection itself.
+ * The JSON body of a request, or the refusal to send: only `application/json` (which no other web
+ * page can make a visitor's browser send without asking), and only a JSON object.
  */
-function addressOf(req: PayloadRequest): string {
-  const forwarded = req.headers.get('x-forwarded-for')?.split(',').at(-1)?.trim()
-  return forwarded || req.headers.get('x-real-ip') || 'direct'
-}
-
-async function body(req: PayloadRequest): Promise<Record<string, unknown>> {
-  try {
-    const parsed = req.json ? await req.json() : undefined
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
+async function body(req: PayloadRequest): Promise<Record<string, unknown> | Response> {
+  const input = await readJsonObject(req)
+  return input.ok ? input.value : json(input.body, input.status)
 }
 
 function limited(form: string, req: PayloadRequest): Response | undefined {
-  const address = addressOf(req)
+  const address = addressOf(req.headers)
   if (formLimiter.allow(form, address)) return undefined
   const retry = formLimiter.retryAfter(form, address)
   return json(
@@ -77,6 +69,7 @@ export const eventEndpoints: Endpoint[] = [
       const stop = limited('signup', req)
       if (stop) return stop
       const input = await body(req)
+      if (input instanceof Response) return input
       const channel = input.channel === 'staff' || input.channel === 'family' ? input.channel : 'online'
       const outcome = await signUp(
         req.payload,
@@ -162,6 +155,7 @@ export const registrationEndpoints: Endpoint[] = [
       const stop = limited('lookup', req)
       if (stop) return stop
       const input = await body(req)
+      if (input instanceof Response) return input
       const outcome = await lookUpSignup(req.payload, text(input.code), text(input.phone))
       return outcome.ok ? json(outcome.value) : refused(outcome)
     },
@@ -173,6 +167,7 @@ export const registrationEndpoints: Endpoint[] = [
       const stop = limited('cancel', req)
       if (stop) return stop
       const input = await body(req)
+      if (input instanceof Response) return input
       const outcome = await cancelSignup(req.payload, text(input.code), text(input.phone))
       return outcome.ok ? json(outcome.value) : refused(outcome)
     },
@@ -183,6 +178,7 @@ export const registrationEndpoints: Endpoint[] = [
     handler: async (req) => {
       if (!signedIn({ req })) return json({ message: '请先登录 / Please log in' }, 401)
       const input = await body(req)
+      if (input instanceof Response) return input
       const outcome = await checkIn(
         req.payload,
         text(input.code),
@@ -202,6 +198,7 @@ export const projectEndpoints: Endpoint[] = [
       const stop = limited('volunteer', req)
       if (stop) return stop
       const input = await body(req)
+      if (input instanceof Response) return input
       const outcome = await volunteer(req.payload, String(req.routeParams?.id), {
         roleId: text(input.roleId),
         name: input.name,
@@ -219,6 +216,7 @@ export const projectEndpoints: Endpoint[] = [
       const stop = limited('claim', req)
       if (stop) return stop
       const input = await body(req)
+      if (input instanceof Response) return input
       const outcome = await offerClaim(req.payload, String(req.routeParams?.id), {
         organisation: input.organisation,
         contactName: input.contactName,

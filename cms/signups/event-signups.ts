@@ -10,6 +10,8 @@ import { refusalMessage } from '../rules/refusal'
 import { matchesLastFour, type SignupErrors } from '../rules/signup'
 import { queuePosition, type Registered, signUpOnline } from '../seats'
 import { signUpThroughPayload } from '../seats/payload-signup'
+import { BLOCKED_MESSAGE } from '../rules/lookup-attempts'
+import { checkDigits } from './wrong-digits'
 import type { Event, Registration } from '../payload-types'
 
 type Id = number | string
@@ -148,9 +150,13 @@ export async function lookUpSignup(
   digits: string,
 ): Promise<Outcome<SignupView>> {
   const registration = await findByCode(payload, code)
-  if (!registration || registration.anonymisedAt || !matchesLastFour(registration.phone, digits)) {
-    return { ok: false, status: 404, message: NOT_FOUND }
-  }
+  if (!registration || registration.anonymisedAt) return { ok: false, status: 404, message: NOT_FOUND }
+  // Wrong digits are counted per code, whichever address and server they came from.
+  const verdict = await checkDigits(payload, registration.code ?? String(registration.id), () =>
+    matchesLastFour(registration.phone, digits),
+  )
+  if (verdict === 'blocked') return { ok: false, status: 423, message: BLOCKED_MESSAGE }
+  if (verdict === 'wrong') return { ok: false, status: 404, message: NOT_FOUND }
   return { ok: true, value: await view(payload, registration) }
 }
 

@@ -19,6 +19,7 @@ import {
   shanghaiDay,
 } from '../rules/hosting'
 import { normaliseContactPhone } from '../rules/phone'
+import { checkName } from '../rules/text'
 import { formatDay, hostingContext, joinNames } from './hosting-data'
 
 type Locale = 'zh' | 'en'
@@ -113,8 +114,20 @@ export async function requestVisit(
   const errors: VisitErrors = {}
   const text = (name: Exclude<VisitField, 'centres'>) => (input[name] ?? '').trim()
 
-  const organisation = text('organisation')
-  if (!organisation) errors.organisation = say(locale, '请填写单位名称', 'Please enter your organisation.')
+  const unreadable = say(
+    locale,
+    '请用文字填写，不要包含不可见的字符',
+    'Please use letters or digits, without invisible characters.',
+  )
+  const organisationCheck = checkName(input.organisation ?? '', MAX.organisation)
+  const organisation = organisationCheck.ok ? organisationCheck.value : text('organisation')
+  if (
+    !organisationCheck.ok &&
+    (organisationCheck.reason === 'control' || organisationCheck.reason === 'unreadable')
+  )
+    errors.organisation = unreadable
+  else if (!organisation)
+    errors.organisation = say(locale, '请填写单位名称', 'Please enter your organisation.')
   else if (organisation.length > MAX.organisation)
     errors.organisation = say(
       locale,
@@ -134,8 +147,11 @@ export async function requestVisit(
     )
   }
 
-  const contactName = text('contactName')
-  if (!contactName) errors.contactName = say(locale, '请填写联系人姓名', 'Please enter a contact name.')
+  const contactCheck = checkName(input.contactName ?? '', MAX.contactName)
+  const contactName = contactCheck.ok ? contactCheck.value : text('contactName')
+  if (!contactCheck.ok && (contactCheck.reason === 'control' || contactCheck.reason === 'unreadable'))
+    errors.contactName = unreadable
+  else if (!contactName) errors.contactName = say(locale, '请填写联系人姓名', 'Please enter a contact name.')
   else if (contactName.length > MAX.contactName)
     errors.contactName = say(locale, '联系人姓名太长了', 'The contact name is too long.')
 

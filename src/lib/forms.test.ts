@@ -14,6 +14,10 @@ describe('sameSitePath', () => {
       '/\\evil.example',
       'https://evil.example/',
       'javascript:alert(1)',
+      '/.//evil.example',
+      '/./\\evil.example',
+      '/..//evil.example',
+      '/\t/evil.example',
     ]) {
       expect(sameSitePath(next, origin), next).toBe('/')
     }

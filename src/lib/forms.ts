@@ -4,6 +4,7 @@
  * shape of a form's state when it is shown again with errors and what the user typed.
  */
 import type { AstroGlobal } from 'astro'
+import { addressOf, CLIENT_ADDRESS_HEADER } from '@cms/rules/client-address'
 import { formLimiter, HONEYPOT_FIELD, isHoneypotFilled } from '@cms/rules/rate-limit'
 
 export type FormValues = Record<string, string>
@@ -30,11 +31,16 @@ export async function readAll(request: Request, name: string): Promise<string[]>
   return data.getAll(name).filter((value): value is string => typeof value === 'string')
 }
 
+/**
+ * The client's address, as scripts/serve.ts decided it for this request (cms/rules/client-address.ts,
+ * from TRUSTED_PROXIES); under `astro dev`, which has no front, the connection's address.
+ */
 export function clientAddress(astro: Pick<AstroGlobal, 'clientAddress' | 'request'>): string {
+  if (astro.request.headers.has(CLIENT_ADDRESS_HEADER)) return addressOf(astro.request.headers)
   try {
     return astro.clientAddress
   } catch {
-    return astro.request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown'
+    return 'unknown'
   }
 }
 
@@ -44,6 +50,14 @@ export type Gate = 'ok' | 'limited' | 'bot'
 export function gate(form: string, values: FormValues, address: string): Gate {
   if (isHoneypotFilled(values[HONEYPOT_FIELD])) return 'bot'
   return formLimiter.allow(form, address) ? 'ok' : 'limited'
+}
+
+/** No field of any form takes more than this many characters. */
+export const MAX_FIELD_LENGTH = 4000
+
+export const TOO_LONG_MESSAGE = {
+  zh: '填写的内容太长了，没有处理。请只填写表单里要求的内容。',
+  en: 'What was typed is too long and was not processed. Please fill in only what the form asks for.',
 }
 
 export const LIMITED_MESSAGE = {
@@ -69,7 +83,7 @@ export type Received =
   | { verdict: 'ok'; values: FormValues }
   /** A filled honeypot: answer as if it worked, process nothing. */
   | { verdict: 'bot'; values: FormValues }
-  /** Over the rate limit: the response is already 429; show `state`. */
+  /** Over the rate limit (the response is already 429) or too long (413): show `state`. */
   | { verdict: 'limited'; values: FormValues; state: FormState }
 
 /**
@@ -83,6 +97,11 @@ export async function receiveForm(
 ): Promise<Received> {
   noStore(astro)
   const values = await readForm(astro.request)
+  // A value longer than any field takes is refused whole and never shown again.
+  if (Object.values(values).some((value) => value.length > MAX_FIELD_LENGTH)) {
+    astro.response.status = 413
+    return { verdict: 'limited', values: {}, state: { values: {}, errors: { form: TOO_LONG_MESSAGE[lang] } } }
+  }
   const verdict = gate(form, values, clientAddress(astro))
   if (verdict !== 'limited') return { verdict, values }
   astro.response.status = 429
@@ -112,7 +131,11 @@ export function sameSitePath(next: string | null, origin: string): string {
   if (!next) return '/'
   try {
     const target = new URL(next, origin)
-    return target.origin === new URL(origin).origin ? `${target.pathname}${target.search}${target.hash}` : '/'
+    if (target.origin !== new URL(origin).origin) return '/'
+    // `/.//evil.example` resolves to the path `//evil.example`, which a browser reads as another
+    // host: a path starting with two slashes (or a slash and a backslash) is refused too.
+    if (/^\/[/\\]/.test(target.pathname)) return '/'
+    return `${target.pathname}${target.search}${target.hash}`
   } catch {
     return '/'
   }

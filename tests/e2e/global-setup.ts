@@ -37,7 +37,8 @@ export async function setup(project: TestProject): Promise<void> {
       PORT: String(sitePort),
       CMS_PORT: String(cmsPort),
       DEMO_PASSWORD,
-      // Every test shares one address; tests of the limit itself use their own (X-Forwarded-For).
+      // Every test shares one address (TRUSTED_PROXIES is unset: the socket's address counts);
+      // tests of the limit itself connect from addresses of their own (127.0.0.x, tests/security/http.ts).
       FORM_RATE_LIMIT: '60',
       DATABASE_URL: '',
       PAYLOAD_SECRET: '',

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest'
+
+import { cmsSurface, codeReferrerPolicy, originOf, securityHeaders } from './security-headers'
+
+describe('securityHeaders', () => {
+  it('gives the site a strict policy that forbids framing and inline script', () => {
+    const headers = securityHeaders({
+      surface: 'site',
+      path: '/',
+      https: false,
+      imageOrigins: ['http://localhost:3000'],
+    })
+    const csp = headers['Content-Security-Policy']!
+    expect(csp).toContain("default-src 'self'")
+    expect(csp).toContain("script-src 'self';")
+    expect(csp).toContain("frame-ancestors 'none'")
+    expect(csp).toContain("img-src 'self' data: http://localhost:3000")
+    expect(headers['X-Frame-Options']).toBe('DENY')
+    expect(headers['X-Content-Type-Options']).toBe('nosniff')
+    expect(headers['Strict-Transport-Security']).toBeUndefined()
+  })
+  it('never sends a code to another site', () => {
+    const policy = (path: string) =>
+      securityHeaders({ surface: 'site', path, https: false })['Referrer-Policy']
+    expect(policy('/signups/ABC123')).toBe('no-referrer')
+    expect(policy('/en/signups/ABC123')).toBe('no-referrer')
+    // the look-up page's forms post back to it: same-origin keeps their Origin header
+    expect(policy('/signups')).toBe('same-origin')
+    expect(policy('/signups?code=ABC123')).toBe('same-origin')
+    expect(policy('/events')).toBe('strict-origin-when-cross-origin')
+    expect(codeReferrerPolicy('/signupsx')).toBeUndefined()
+  })
+  it('adds HSTS over HTTPS', () => {
+    expect(
+      securityHeaders({ surface: 'admin', path: '/admin', https: true })['Strict-Transport-Security'],
+    ).toMatch(/max-age=\d+/)
+  })
+  it('lets nothing run from the API or uploaded files', () => {
+    const csp = securityHeaders({ surface: 'api', path: '/api/media/file/x.png', https: false })[
+      'Content-Security-Policy'
+    ]!
+    expect(csp).toContain("default-src 'none'")
+    expect(csp).toContain('sandbox')
+  })
+  it('tells the API from the admin, and reads origins of templates', () => {
+    expect(cmsSurface('/api/events')).toBe('api')
+    expect(cmsSurface('/admin')).toBe('admin')
+    expect(cmsSurface('/apix')).toBe('admin')
+    expect(originOf('https://tiles.example/{z}/{x}/{y}.png')).toBe('https://tiles.example')
+    expect(originOf('not a url')).toBeUndefined()
+  })
+})
