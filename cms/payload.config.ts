@@ -22,8 +22,11 @@ import { VisitRequests } from './collections/VisitRequests'
 import { databaseAdapter } from './database'
 import { anonymiseTask } from './jobs/anonymise-personal-data'
 import { emailAdapter } from './email'
+import { healthEndpoints } from './health-endpoints'
+import { withEventLogs } from './hooks/event-logs'
+import { createLogger } from './logger'
 import { Site } from './globals/Site'
-import { cmsUrl, projectRoot, resolveSecret, siteUrl } from './settings'
+import { cmsUrl, isProduction, projectRoot, resolveSecret, siteUrl } from './settings'
 
 export default buildConfig({
   secret: resolveSecret(),
@@ -33,6 +36,11 @@ export default buildConfig({
   sharp,
   // SMTP when SMTP_HOST is set; otherwise messages are printed to the server log (cms/email.ts).
   email: emailAdapter(),
+  // JSON lines in production (cms/logger.ts); Payload's readable default in development.
+  logger: isProduction ? createLogger() : undefined,
+  // GET /api/health/live and /api/health/ready, for npm start, the proxy and monitoring.
+  endpoints: healthEndpoints,
+  // Each sign-up's outcome and each publish also get a log line (cms/hooks/event-logs.ts).
   collections: [
     Centres,
     Evaluations,
@@ -48,7 +56,7 @@ export default buildConfig({
     Neighbourhoods,
     Media,
     Users,
-  ],
+  ].map(withEventLogs),
   globals: [Site],
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
   // queue, once a minute.

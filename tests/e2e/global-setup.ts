@@ -66,6 +66,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('siteUrl', `http://localhost:${sitePort}`)
   project.provide('cmsUrl', `http://localhost:${cmsPort}`)
   project.provide('demoPassword', DEMO_PASSWORD)
+  // The backup test copies this running portal (tests/e2e/portal.ts).
+  project.provide('dataDir', dataDir)
 }
 
 export async function teardown(): Promise<void> {
@@ -90,5 +92,6 @@ declare module 'vitest' {
     siteUrl: string
     cmsUrl: string
     demoPassword: string
+    dataDir: string
   }
 }
