@@ -11,6 +11,7 @@
  */
 import { randomUUID } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
+import { Server } from 'node:net'
 
 import type { Logger } from 'pino'
 
@@ -55,7 +56,6 @@ export function serve(options: {
   const graceMs = Number(process.env.SHUTDOWN_GRACE_SECONDS ?? 10) * 1000
   let inFlight = 0
   let stopping = false
-  let idle: (() => void) | undefined
 
   const server = createServer((req, res) => {
     const started = process.hrtime.bigint()
@@ -84,7 +84,6 @@ export function serve(options: {
       else if (line.route.startsWith('/health/') || line.route.startsWith('/api/health/'))
         logger.debug(line, 'request')
       else logger.info(line, 'request')
-      if (inFlight === 0) idle?.()
     }
     res.on('finish', finish)
     res.on('close', finish)
@@ -103,12 +102,16 @@ export function serve(options: {
       { event: 'stopping', signal, inFlight },
       `${signal}: no new connections; finishing ${inFlight} request(s)`,
     )
-    server.close()
-    server.closeIdleConnections()
-    const drained = new Promise<void>((resolve) => {
-      idle = resolve
-      if (inFlight === 0) resolve()
-    })
+    // net.Server's close, not http's: that one also drops connections with no request yet, which
+    // includes those just accepted whose request this busy process has not read yet.
+    Server.prototype.close.call(server)
+    const drained = (async () => {
+      // Two quiet looks 100 ms apart: a connection accepted a moment ago may not count yet.
+      for (let quiet = 0; quiet < 2;) {
+        await new Promise((resolve) => setTimeout(resolve, 100))
+        quiet = inFlight === 0 ? quiet + 1 : 0
+      }
+    })()
     const timedOut = new Promise<boolean>((resolve) => setTimeout(() => resolve(true), graceMs).unref())
     const late = await Promise.race([drained.then(() => false), timedOut])
     if (late)
