@@ -10,7 +10,7 @@
  */
 import { hostname } from 'node:os'
 
-import { type Logger, pino } from 'pino'
+import { type DestinationStream, type Logger, type LoggerOptions, pino } from 'pino'
 
 const MOBILE = /(?<!\d)1[3-9]\d{5}(\d{4})(?!\d)/g
 
@@ -18,8 +18,12 @@ export function maskPhones(text: string): string {
   return text.replace(MOBILE, '*******$1')
 }
 
-export function createLogger(name = process.env.MULIN_ROLE ?? 'mulin'): Logger {
-  return pino({
+/** `destination` is for tests; the servers write to standard output. */
+export function createLogger(
+  name = process.env.MULIN_ROLE ?? 'mulin',
+  destination?: DestinationStream,
+): Logger {
+  const options: LoggerOptions = {
     // As `service`, not pino's `name`: a top-level `name` is redacted below.
     base: { service: name, pid: process.pid, hostname: hostname() },
     level: process.env.LOG_LEVEL ?? 'info',
@@ -37,5 +41,6 @@ export function createLogger(name = process.env.MULIN_ROLE ?? 'mulin'): Logger {
         )
       },
     },
-  })
+  }
+  return destination ? pino(options, destination) : pino(options)
 }

@@ -59,11 +59,13 @@ export default buildConfig({
   ].map(withEventLogs),
   globals: [Site],
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
-  // queue, once a minute.
+  // queue, once a minute, and with several CMS servers only the one without CMS_JOBS=off.
   jobs: {
     tasks: [anonymiseTask],
     autoRun:
-      process.env.MULIN_ROLE === 'cms' ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : undefined,
+      process.env.MULIN_ROLE === 'cms' && process.env.CMS_JOBS !== 'off'
+        ? [{ cron: '* * * * *', queue: 'default', limit: 20 }]
+        : undefined,
   },
   admin: {
     user: Users.slug,
