@@ -57,6 +57,8 @@ export default defineConfig({
         'playwright',
         'playwright-core',
         'pdfjs-dist',
+        // The logger (cms/logger.ts) runs as Payload's does, from node_modules.
+        'pino',
       ],
     },
     optimizeDeps: {

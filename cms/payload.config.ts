@@ -24,9 +24,12 @@ import { accessQuery } from './graphql-guard'
 import { withPageSizeCap } from './hooks/page-size'
 import { anonymiseTask } from './jobs/anonymise-personal-data'
 import { emailAdapter } from './email'
+import { healthEndpoints } from './health-endpoints'
+import { withEventLogs } from './hooks/event-logs'
+import { createLogger } from './logger'
 import { Site } from './globals/Site'
 import { limitsRule } from './rules/graphql-limits'
-import { cmsUrl, projectRoot, resolveSecret, siteUrl } from './settings'
+import { cmsUrl, isProduction, projectRoot, resolveSecret, siteUrl } from './settings'
 
 export default buildConfig({
   secret: resolveSecret(),
@@ -36,6 +39,11 @@ export default buildConfig({
   sharp,
   // SMTP when SMTP_HOST is set; otherwise messages are printed to the server log (cms/email.ts).
   email: emailAdapter(),
+  // JSON lines in production (cms/logger.ts); Payload's readable default in development.
+  logger: isProduction ? createLogger() : undefined,
+  // GET /api/health/live and /api/health/ready, for npm start, the proxy and monitoring.
+  endpoints: healthEndpoints,
+  // Each sign-up's outcome and each publish also get a log line (cms/hooks/event-logs.ts).
   // Every collection serves at most MAX_PAGE_SIZE documents a page to REST and GraphQL.
   collections: [
     Centres,
@@ -52,14 +60,16 @@ export default buildConfig({
     Neighbourhoods,
     Media,
     Users,
-  ].map(withPageSizeCap),
+  ].map((collection) => withEventLogs(withPageSizeCap(collection))),
   globals: [Site],
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
-  // queue, once a minute.
+  // queue, once a minute, and with several CMS servers only the one without CMS_JOBS=off.
   jobs: {
     tasks: [anonymiseTask],
     autoRun:
-      process.env.MULIN_ROLE === 'cms' ? [{ cron: '* * * * *', queue: 'default', limit: 20 }] : undefined,
+      process.env.MULIN_ROLE === 'cms' && process.env.CMS_JOBS !== 'off'
+        ? [{ cron: '* * * * *', queue: 'default', limit: 20 }]
+        : undefined,
   },
   admin: {
     user: Users.slug,

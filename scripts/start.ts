@@ -1,7 +1,7 @@
 /**
  * `npm start` (and `npm run dev` with --dev): one command that checks the settings, builds what is
- * missing, migrates and seeds the database, then runs the CMS and the site side by side until
- * Ctrl-C, which stops both.
+ * missing, migrates and seeds the database, then runs the CMS and the site side by side, starting
+ * either again if it dies, until Ctrl-C or SIGTERM, which stops both gracefully.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
@@ -76,61 +76,98 @@ const prepared = await new Promise<number | null>((resolve) => {
 })
 if (prepared !== 0) fail(`the database could not be prepared (exit ${prepared}; see above)`)
 
-// In production both servers run behind scripts/serve.ts, which decides the client's address
-// (TRUSTED_PROXIES), limits body sizes and sets the security headers. `npm run dev` has no front.
-const children: Array<[Source, ChildProcess]> = [
+// In production each server runs behind the portal's own HTTP server (scripts/servers/): the front
+// (scripts/lib/front.ts: client address, body limits, security headers), request logs, a request
+// id, health endpoints that answer at once, a bounded graceful stop. `npm run dev` has none of it.
+const launchers: Array<[Source, () => ChildProcess]> = [
   [
     'cms',
-    dev
-      ? run('node_modules/.bin/next', ['dev', 'cms', '--port', String(cmsPort)], { MULIN_ROLE: 'cms' })
-      : run(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'cms'], {
-          MULIN_ROLE: 'cms',
-          CMS_PORT: String(cmsPort),
-        }),
+    () =>
+      dev
+        ? run('node_modules/.bin/next', ['dev', 'cms', '--port', String(cmsPort)], { MULIN_ROLE: 'cms' })
+        : run(process.execPath, [...conditions, '--import', 'tsx', 'scripts/servers/cms.ts'], {
+            MULIN_ROLE: 'cms',
+            CMS_PORT: String(cmsPort),
+          }),
   ],
   [
     'site',
-    dev
-      ? run(process.execPath, [
-          ...conditions,
-          'node_modules/astro/astro.js',
-          'dev',
-          '--port',
-          String(sitePort),
-        ])
-      : run(process.execPath, [...conditions, '--import', 'tsx', 'scripts/serve.ts', 'site'], {
-          PORT: String(sitePort),
-          HOST: process.env.HOST ?? 'localhost',
-        }),
+    () =>
+      dev
+        ? run(process.execPath, [
+            ...conditions,
+            'node_modules/astro/astro.js',
+            'dev',
+            '--port',
+            String(sitePort),
+          ])
+        : run(process.execPath, [...conditions, '--import', 'tsx', 'scripts/servers/site.ts'], {
+            MULIN_ROLE: 'site',
+            PORT: String(sitePort),
+            HOST: process.env.HOST ?? 'localhost',
+          }),
   ],
 ]
 
-let stopping = false
-function stopAll(code: number): void {
-  if (stopping) return
-  stopping = true
-  for (const [, child] of children) if (child.exitCode === null) child.kill('SIGTERM')
-  // Give the servers a moment to close their database connections, then leave regardless.
-  setTimeout(() => process.exit(code), 3_000).unref()
-  Promise.all(
-    children.map(([, child]) => (child.exitCode === null ? new Promise((r) => child.on('exit', r)) : null)),
-  ).then(() => process.exit(code))
-}
+/** Restarts after a crash wait 1 s, 2 s, 4 s… up to this; a server that ran a minute starts again at 1 s. */
+const MAX_BACKOFF_MS = 30_000
+const STABLE_MS = 60_000
+const graceMs = Number(process.env.SHUTDOWN_GRACE_SECONDS ?? 10) * 1000
 
-for (const [source, child] of children) {
+const children = new Map<Source, ChildProcess>()
+let stopping = false
+
+/**
+ * A server that dies is started again, with backoff, while the other keeps serving: a crashed CMS
+ * leaves the public site up (its pages read the database directly), and the reverse.
+ */
+function supervise(source: Source, launch: () => ChildProcess, failures = 0): void {
+  const child = launch()
+  const started = Date.now()
+  children.set(source, child)
   relay(child, source)
   child.on('exit', (code, signal) => {
     if (stopping) return
-    say(`the ${source} server stopped (${signal ?? `exit ${code}`}); stopping the portal`, 'error')
-    stopAll(code === 0 ? 1 : (code ?? 1))
+    const streak = Date.now() - started > STABLE_MS ? 1 : failures + 1
+    const delay = Math.min(MAX_BACKOFF_MS, 1_000 * 2 ** (streak - 1))
+    say(
+      `the ${source} server stopped (${signal ?? `exit ${code}`}); starting it again in ${delay / 1000} s (attempt ${streak})`,
+      'error',
+    )
+    setTimeout(() => {
+      if (!stopping) supervise(source, launch, streak)
+    }, delay)
   })
 }
+
+function stopAll(code: number): void {
+  if (stopping) return
+  stopping = true
+  const running = [...children.values()].filter(
+    (child) => child.exitCode === null && child.signalCode === null,
+  )
+  for (const child of running) child.kill('SIGTERM')
+  // Each server finishes its requests within the grace period, then closes its database; one
+  // that is still there a few seconds later is stuck and is killed.
+  setTimeout(() => {
+    for (const child of running) if (child.exitCode === null) child.kill('SIGKILL')
+    process.exit(code)
+  }, graceMs + 5_000).unref()
+  Promise.all(running.map((child) => new Promise((r) => child.once('exit', r)))).then(() =>
+    process.exit(code),
+  )
+}
+
+for (const [source, launch] of launchers) supervise(source, launch)
 
 process.on('SIGINT', () => {
   say('stopping…')
   stopAll(0)
 })
-process.on('SIGTERM', () => stopAll(0))
+process.on('SIGTERM', () => {
+  say('stopping (SIGTERM)…')
+  stopAll(0)
+})
 
 /** A path relative to the project when it is inside it, otherwise as it is. */
 function shortPath(file: string): string {
@@ -138,21 +175,22 @@ function shortPath(file: string): string {
   return relative.startsWith('..') ? file : relative
 }
 
-async function answers(url: string): Promise<boolean> {
+/** Ready means the health endpoint says so: the database answers and is migrated (cms/health.ts). */
+async function ready(url: string): Promise<boolean> {
   try {
-    const response = await fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(30_000) })
-    return response.status < 500
+    const response = await fetch(url, { signal: AbortSignal.timeout(30_000) })
+    return response.ok
   } catch {
     return false
   }
 }
 
-// Announce the addresses once both really answer (the first request also warms Payload up).
+// Announce the addresses once both are ready (the first request also warms Payload up).
 const deadline = Date.now() + 180_000
 while (!stopping && Date.now() < deadline) {
   const [siteUp, cmsUp] = await Promise.all([
-    answers(`http://localhost:${sitePort}/`),
-    answers(`http://localhost:${cmsPort}/api/centres?limit=1`),
+    ready(`http://localhost:${sitePort}/health/ready`),
+    ready(`http://localhost:${cmsPort}/api/health/ready`),
   ])
   if (siteUp && cmsUp) {
     say(`ready (${mode})`)

@@ -1,6 +1,6 @@
 /**
  * How large a request body may be, checked from Content-Length before anything is read
- * (scripts/serve.ts); a body without a declared length is refused too (411), since its size
+ * (scripts/lib/front.ts); a body without a declared length is refused too (411), since its size
  * could only be learnt by reading it.
  */
 const KiB = 1024

@@ -1,5 +1,5 @@
 /**
- * Which address a request comes from, decided once for the site and the CMS (scripts/serve.ts
+ * Which address a request comes from, decided once for the site and the CMS (scripts/lib/front.ts
  * asks this for every request, before either server sees it).
  *
  * TRUSTED_PROXIES says how many reverse proxies stand in front of the portal. Each appends the
@@ -9,7 +9,7 @@
  * header is ignored and the socket's address counts.
  */
 
-/** The header the front (scripts/serve.ts) sets on every request, replacing any a client sent. */
+/** The header the front (scripts/lib/front.ts) sets on every request, replacing any a client sent. */
 export const CLIENT_ADDRESS_HEADER = 'x-mulin-client-address'
 
 /** The number of trusted proxies from a setting's text: a whole number from 0 to 10, else 0. */

@@ -1,6 +1,6 @@
 /**
  * The security headers of every answer, for the site and for the CMS (admin, REST, GraphQL,
- * uploaded files); scripts/serve.ts sets them before either server writes its own.
+ * uploaded files); scripts/lib/front.ts sets them before either server writes its own.
  *
  * - The site ships no script of its own: its policy allows scripts from itself only, no inline
  *   script, no plugins, no framing, and forms that post only to itself. Inline styles stay

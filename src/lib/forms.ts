@@ -32,7 +32,7 @@ export async function readAll(request: Request, name: string): Promise<string[]>
 }
 
 /**
- * The client's address, as scripts/serve.ts decided it for this request (cms/rules/client-address.ts,
+ * The client's address, as scripts/lib/front.ts decided it for this request (cms/rules/client-address.ts,
  * from TRUSTED_PROXIES); under `astro dev`, which has no front, the connection's address.
  */
 export function clientAddress(astro: Pick<AstroGlobal, 'clientAddress' | 'request'>): string {

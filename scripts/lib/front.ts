@@ -1,7 +1,6 @@
 /**
- * The front of both servers in production (`npm start` runs `serve.ts site` and `serve.ts cms`):
- * a plain Node HTTP server that, for every request, before the site (Astro) or the CMS (Next and
- * Payload) sees it,
+ * The front of both servers in production (scripts/servers/), for every request before the site
+ * (Astro) or the CMS (Next and Payload) sees it:
  *
  * 1. decides the client's address once, from the socket and TRUSTED_PROXIES
  *    (cms/rules/client-address.ts), and passes it on in a header no client can set;
@@ -9,32 +8,23 @@
  *    a plain message, before reading any of it;
  * 3. sets the security headers (cms/rules/security-headers.ts).
  */
-import http from 'node:http'
+import type http from 'node:http'
 import type { Socket } from 'node:net'
-import path from 'node:path'
-import { pathToFileURL } from 'node:url'
 
-import { BODY_MESSAGES, bodyLimit, checkBody } from '../cms/rules/body-limits'
-import { BAD_PATH, isTraversal } from '../cms/rules/request-path'
-import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../cms/rules/client-address'
-import { cmsSurface, originOf, securityHeaders } from '../cms/rules/security-headers'
+import { BODY_MESSAGES, bodyLimit, checkBody } from '../../cms/rules/body-limits'
+import { BAD_PATH, isTraversal } from '../../cms/rules/request-path'
+import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../../cms/rules/client-address'
+import { cmsSurface, originOf, securityHeaders } from '../../cms/rules/security-headers'
 
-type Server = 'site' | 'cms'
-type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => void | Promise<void>
+export type Server = 'site' | 'cms'
+type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown
 
-const server = process.argv[2] as Server
-if (server !== 'site' && server !== 'cms') {
-  console.error('usage: serve.ts site|cms')
-  process.exit(2)
-}
 
-const root = process.env.MULIN_ROOT ?? process.cwd()
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES)
 const cmsPort = Number(process.env.CMS_PORT ?? 3000)
 const sitePort = Number(process.env.PORT ?? 4321)
 const cmsUrl = process.env.CMS_URL ?? `http://localhost:${cmsPort}`
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`
-const publicUrl = server === 'site' ? siteUrl : cmsUrl
 const imageOrigins = [originOf(cmsUrl), originOf(process.env.MAP_TILE_URL)].filter(
   (origin): origin is string => Boolean(origin),
 )
@@ -44,7 +34,7 @@ function lastEntry(value: string | string[] | undefined): string | undefined {
   return text?.split(',').at(-1)?.trim().toLowerCase()
 }
 
-function isHttps(req: http.IncomingMessage): boolean {
+function isHttps(req: http.IncomingMessage, publicUrl: string): boolean {
   if ((req.socket as Socket & { encrypted?: boolean }).encrypted) return true
   if (trusted > 0) return lastEntry(req.headers['x-forwarded-proto']) === 'https'
   return publicUrl.startsWith('https:')
@@ -64,14 +54,16 @@ function refuse(res: http.ServerResponse, status: 411 | 413, english: boolean, j
   res.end(body)
 }
 
-function front(handle: Handler): http.RequestListener {
+/** The front's work for one server, around that server's own handler. */
+export function front(server: Server, handle: Handler): Handler {
+  const publicUrl = server === 'site' ? siteUrl : cmsUrl
   return (req, res) => {
     const url = req.url ?? '/'
     const pathname = url.split('?')[0] ?? '/'
 
     // 1. The client's address; and forwarded headers only from proxies we trust.
     const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], trusted)
-    const https = isHttps(req)
+    const https = isHttps(req, publicUrl)
     req.headers[CLIENT_ADDRESS_HEADER] = address
     req.headers['x-forwarded-for'] = address
     if (trusted === 0) {
@@ -122,25 +114,3 @@ function front(handle: Handler): http.RequestListener {
   }
 }
 
-async function siteHandler(): Promise<Handler> {
-  process.env.ASTRO_NODE_AUTOSTART = 'disabled'
-  const entry = pathToFileURL(path.join(root, 'dist', 'server', 'entry.mjs')).href
-  const { handler } = (await import(entry)) as { handler: Handler }
-  return handler
-}
-
-async function cmsHandler(): Promise<Handler> {
-  const { default: next } = await import('next')
-  const app = next({ dev: false, dir: path.join(root, 'cms'), port: cmsPort })
-  await app.prepare()
-  const handle = app.getRequestHandler()
-  return (req, res) => handle(req, res)
-}
-
-const handler = server === 'site' ? await siteHandler() : await cmsHandler()
-const port = server === 'site' ? sitePort : cmsPort
-// The site listens where Astro would (HOST, localhost by default); the CMS, like `next start`, everywhere.
-const host = server === 'site' ? (process.env.HOST ?? 'localhost') : undefined
-http.createServer(front(handler)).listen(port, host, () => {
-  console.log(`${server} listening on port ${port}`)
-})

@@ -1,0 +1,219 @@
+/**
+ * deploy/nginx.conf as shipped, run by Debian's nginx in front of the test portal (only the host
+ * name, ports, certificate and cache paths swapped for test ones): TLS, the redirect from HTTP,
+ * compression, the micro-cache obeying the portal's Cache-Control, the request id passed on, the
+ * body size limit, the admin on the same host, and a resident signing up through it.
+ */
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { request } from 'node:https'
+import { request as plainRequest } from 'node:http'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+
+import { freePort, tempDir } from './portal'
+import { api, findOne } from './rest'
+
+const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file))
+const dir = tempDir('nginx')
+let nginx: ChildProcess | undefined
+let httpsPort = 0
+let httpPort = 0
+let certificate = ''
+
+type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+
+function send(
+  method: string,
+  route: string,
+  headers: Record<string, string> = {},
+  body?: string,
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: 'localhost',
+        port: httpsPort,
+        method,
+        path: route,
+        headers,
+        ca: certificate,
+        servername: 'localhost',
+      },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        )
+      },
+    )
+    req.on('error', reject)
+    req.end(body)
+  })
+}
+
+function render(conf: string, sitePort: string, cmsPort: string): string {
+  return conf
+    .replace(/listen \[::\]:\d+[^;]*;\n/g, '') // the test machine may have no IPv6
+    .replace('listen 80;', `listen 127.0.0.1:${httpPort};`)
+    .replace('listen 443 ssl http2;', `listen 127.0.0.1:${httpsPort} ssl http2;`)
+    .replaceAll('mulin.example.cn', 'localhost')
+    .replaceAll('127.0.0.1:4321', `localhost:${sitePort}`)
+    .replaceAll('127.0.0.1:3000', `127.0.0.1:${cmsPort}`)
+    .replaceAll('/etc/ssl/mulin/fullchain.pem', path.join(dir, 'cert.pem'))
+    .replaceAll('/etc/ssl/mulin/privkey.pem', path.join(dir, 'key.pem'))
+    .replaceAll('/var/cache/nginx/mulin', path.join(dir, 'cache'))
+}
+
+beforeAll(async () => {
+  if (!NGINX)
+    throw new Error("nginx is missing: install Debian's with  apt-get install -y nginx  (.ci/run does)")
+  ;[httpsPort, httpPort] = [await freePort(), await freePort()]
+  execFileSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+      '-addext',
+      'subjectAltName=DNS:localhost',
+      '-keyout',
+      path.join(dir, 'key.pem'),
+      '-out',
+      path.join(dir, 'cert.pem'),
+    ],
+    { stdio: 'ignore' },
+  )
+  certificate = readFileSync(path.join(dir, 'cert.pem'), 'utf8')
+  mkdirSync(path.join(dir, 'cache'))
+  const ports = [new URL(inject('siteUrl')).port, new URL(inject('cmsUrl')).port] as const
+  writeFileSync(path.join(dir, 'mulin.conf'), render(readFileSync('deploy/nginx.conf', 'utf8'), ...ports))
+  // The main file Debian's /etc/nginx/nginx.conf would be, with everything kept in the test folder.
+  writeFileSync(
+    path.join(dir, 'nginx.conf'),
+    `${process.getuid?.() === 0 ? 'user root;' : ''}
+worker_processes 1;
+daemon off;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+  include /etc/nginx/mime.types;
+  access_log ${dir}/access.log;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  include ${dir}/mulin.conf;
+}
+`,
+  )
+  const args = ['-p', dir, '-c', path.join(dir, 'nginx.conf')]
+  execFileSync(NGINX, ['-t', ...args], { stdio: 'pipe' }) // the shipped file is valid nginx
+  nginx = spawn(NGINX, args, { stdio: 'ignore' })
+  for (let i = 0; i < 50; i++) {
+    if (
+      await send('GET', '/health/live').then(
+        (a) => a.status === 200,
+        () => false,
+      )
+    )
+      return
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`nginx did not answer:\n${readFileSync(path.join(dir, 'error.log'), 'utf8')}`)
+}, 60_000)
+
+afterAll(() => {
+  nginx?.kill('SIGTERM')
+})
+
+describe('the portal behind deploy/nginx.conf', () => {
+  it('redirects plain HTTP to HTTPS', async () => {
+    const status = await new Promise<{ code?: number; location?: string }>((resolve, reject) =>
+      plainRequest(
+        { host: '127.0.0.1', port: httpPort, path: '/centres', headers: { host: 'localhost' } },
+        (res) => resolve({ code: res.statusCode, location: res.headers.location }),
+      )
+        .on('error', reject)
+        .end(),
+    )
+    expect(status).toEqual({ code: 301, location: 'https://localhost/centres' })
+  })
+
+  it('compresses pages, keeps public ones 15 s in its micro-cache and passes its request id on', async () => {
+    const route = `/centres?nginx-test=${Date.now()}`
+    const first = await send('GET', route, { 'accept-encoding': 'gzip' })
+    expect(first.status).toBe(200)
+    expect(first.headers['content-encoding']).toBe('gzip')
+    expect(first.headers['x-cache-status']).toBe('MISS')
+    expect(first.headers['x-request-id']).toMatch(/^[0-9a-f]{32}$/) // nginx's $request_id, kept by the portal
+    const second = await send('GET', route, { 'accept-encoding': 'gzip' })
+    expect(second.headers['x-cache-status']).toBe('HIT')
+    // Never cached: health, and anything the portal marks private.
+    const health = await send('GET', '/health/ready')
+    expect(health.headers['x-cache-status']).toBeUndefined()
+    expect(health.headers['cache-control']).toBe('no-store')
+  })
+
+  it('serves the admin and the API on the same host name', async () => {
+    const admin = await send('GET', '/admin/login')
+    expect(admin.status).toBe(200)
+    expect(admin.body).toContain('/_next/')
+    const script = /\/_next\/static\/[^"]+\.js/.exec(admin.body)?.[0]
+    expect((await send('GET', script!)).status).toBe(200)
+    expect((await send('GET', '/api/health/ready')).status).toBe(200)
+  })
+
+  it('signs a resident up through the proxy, and refuses an oversized form before the portal reads it', async () => {
+    const centre = await findOne('centres', 'where[_status][equals]=published')
+    const start = new Date(Date.now() + 6 * 86_400_000)
+    const created = await api('district-admin', 'POST', '/api/events', {
+      title: `代理报名${Date.now()}`,
+      centre: centre.id,
+      category: 'culture',
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 3600_000).toISOString(),
+      capacity: 5,
+      maxPartySize: 1,
+      waitingList: true,
+      _status: 'published',
+    })
+    expect(created.status).toBe(201)
+    const eventId = (created.json.doc as { id: number }).id
+    const signup = await send(
+      'POST',
+      `/api/events/${eventId}/register`,
+      { 'content-type': 'application/json' },
+      JSON.stringify({ name: '代理测试', phone: '13955501234', partySize: 1, consent: true }),
+    )
+    expect(signup.status).toBe(201)
+    const { code, status } = JSON.parse(signup.body) as { code: string; status: string }
+    expect(status).toBe('confirmed')
+    const page = await send('GET', `/signups/${code}`)
+    expect(page.status).toBe(200)
+    expect(page.body).toContain(code)
+    expect(page.headers['x-cache-status']).not.toBe('HIT')
+
+    const huge = await send(
+      'POST',
+      `/events/${eventId}`,
+      { 'content-type': 'application/x-www-form-urlencoded', origin: `https://localhost:${httpsPort}` },
+      `name=${'x'.repeat(100_000)}`,
+    )
+    expect(huge.status).toBe(413)
+  })
+})
