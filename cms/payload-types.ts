@@ -479,6 +479,7 @@ export interface Registration {
    * From the event
    */
   centre?: (number | null) | Centre;
+  eventStart?: string | null;
   checkedInAt?: string | null;
   anonymisedAt?: string | null;
   activeKey?: string | null;
@@ -1156,6 +1157,7 @@ export interface RegistrationsSelect<T extends boolean = true> {
   channel?: T;
   consent?: T;
   centre?: T;
+  eventStart?: T;
   checkedInAt?: T;
   anonymisedAt?: T;
   activeKey?: T;

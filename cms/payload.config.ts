@@ -24,6 +24,8 @@ import { anonymiseTask } from './jobs/anonymise-personal-data'
 import { emailAdapter } from './email'
 import { Site } from './globals/Site'
 import { cmsUrl, projectRoot, resolveSecret, siteUrl } from './settings'
+import { ADMIN_WORDING, collectionForStaff, globalForStaff } from './admin/staff-admin'
+import { ADMIN_DATE_FORMAT } from './rules/shanghai-time'
 
 export default buildConfig({
   secret: resolveSecret(),
@@ -48,8 +50,8 @@ export default buildConfig({
     Neighbourhoods,
     Media,
     Users,
-  ],
-  globals: [Site],
+  ].map(collectionForStaff),
+  globals: [Site].map(globalForStaff),
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
   // queue, once a minute.
   jobs: {
@@ -61,7 +63,10 @@ export default buildConfig({
     user: Users.slug,
     // The default avatar would load Gravatar, a third-party request leaking staff emails' hashes.
     avatar: 'default',
+    // One date format everywhere in the admin, 24-hour (lists, version history, created/updated).
+    dateFormat: ADMIN_DATE_FORMAT,
     components: {
+      graphics: { Logo: '/components/Brand#Logo', Icon: '/components/Brand#Icon' },
       views: {
         checkIn: { Component: '/components/CheckInView#CheckInView', path: '/check-in' },
       },
@@ -74,7 +79,7 @@ export default buildConfig({
     },
   },
   // The admin speaks Chinese first; staff can switch to English in their account.
-  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
+  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh', translations: ADMIN_WORDING },
   // Content is written in Chinese; English is kept for what visiting delegations read.
   localization: {
     locales: [

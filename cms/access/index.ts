@@ -115,5 +115,12 @@ export const ownCentreField: FieldAccess = ({ req, data, siblingData }) => {
   return values.every((centre) => isOwnCentre(req, centre))
 }
 
+/**
+ * Menus of the district's own work (sub-districts, neighbourhoods, staff accounts, case studies,
+ * site settings): hidden from centre staff, who may at most read them and would only be lost there.
+ */
+export const districtMenuOnly = ({ user }: { user: unknown }): boolean =>
+  !((user as StaffUser | null)?.roles ?? []).includes('district-admin')
+
 /** Personal data (names, phones, emails): the district and the staff of the owning centre only. */
 export const staffOnlyField: FieldAccess = ({ req }) => staffUser(req) !== null

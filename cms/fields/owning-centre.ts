@@ -1,6 +1,7 @@
 import type { RelationshipField } from 'payload'
 
 import { centreIdsOf, hasRole, isDistrictAdmin, ownCentreField, soleOwnCentre } from '../access'
+import { titleCell } from './cells'
 
 /**
  * The centre a document belongs to. It decides who may edit the document, so centre staff can
@@ -15,6 +16,7 @@ export function owningCentreField(label = { zh: '所属中心', en: 'Centre' }):
     required: true,
     index: true,
     label,
+    admin: titleCell,
     access: { create: ownCentreField, update: ownCentreField },
     defaultValue: ({ req }) => soleOwnCentre(req),
     // Staff choose among their own centres; the seed and the district (no filter) among all.

@@ -1,4 +1,5 @@
 import type { DateField, RelationshipField } from 'payload'
+import { titleCell } from './cells'
 
 /**
  * The fields every record of personal data shares (sign-ups, volunteers, claim offers): the
@@ -12,7 +13,7 @@ export function centreFromParentField(parent: { zh: string; en: string }): Relat
     relationTo: 'centres',
     index: true,
     label: { zh: '中心', en: 'Centre' },
-    admin: { readOnly: true, position: 'sidebar', description: parent },
+    admin: { ...titleCell, readOnly: true, position: 'sidebar', description: parent },
   }
 }
 

@@ -20,8 +20,7 @@ export type CheckInSession = {
 export type CheckInDoor = { centres: Id[] | 'all'; now: Date }
 
 export type CheckInVerdict =
-  | { ok: true }
-  | { ok: false; reason: 'other-centre' | 'other-day'; message: Bilingual }
+  { ok: true } | { ok: false; reason: 'other-centre' | 'other-day'; message: Bilingual }
 
 export function checkInVerdict(session: CheckInSession, door: CheckInDoor): CheckInVerdict {
   const when = sessionTime(session.start, 'zh')

@@ -23,9 +23,7 @@ export type DoorView = {
 }
 
 export type DoorCheck =
-  | { ok: true; value: DoorView }
-  | { ok: false; status: number; message: Bilingual }
-  | undefined
+  { ok: true; value: DoorView } | { ok: false; status: number; message: Bilingual } | undefined
 
 /** Undefined when no sign-up has the code: the check-in itself then answers "not found". */
 export async function doorCheck(
