@@ -71,6 +71,8 @@ export default buildConfig({
         checkIn: { Component: '/components/CheckInView#CheckInView', path: '/check-in' },
       },
       afterNavLinks: ['/components/CheckInNavLink#CheckInNavLink'],
+      // On login: today's events, what is full, what waits for an answer (cms/admin/staff-day.ts).
+      beforeDashboard: ['/components/StaffDashboard#StaffDashboard'],
     },
     meta: { titleSuffix: ' · 睦邻 Mulin' },
     importMap: {
