@@ -26,6 +26,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { ArrayRowLabel as ArrayRowLabel_e26ba17c7eaf46b22cd92e445229d684 } from '../../../components/ArrayRowLabel'
 import { EventSignups as EventSignups_abff39afe110706c9a79df0036244f46 } from '../../../components/EventSignups'
 import { EventSessionCell as EventSessionCell_b353fb5fc1f0c33bfa7e18611dac9339 } from '../../../components/RelationTitleCell'
+import { CentreNames as CentreNames_20f3c48a6880688bf7e8211d903ad898 } from '../../../components/CentreNames'
 import { Icon as Icon_42af45a2e169122dea8a98337d41efda } from '../../../components/Brand'
 import { Logo as Logo_42af45a2e169122dea8a98337d41efda } from '../../../components/Brand'
 import { CheckInNavLink as CheckInNavLink_82ab52bb59034626df22aed1383a792a } from '../../../components/CheckInNavLink'
@@ -63,6 +64,7 @@ export const importMap = {
   "/components/ArrayRowLabel#ArrayRowLabel": ArrayRowLabel_e26ba17c7eaf46b22cd92e445229d684,
   "/components/EventSignups#EventSignups": EventSignups_abff39afe110706c9a79df0036244f46,
   "/components/RelationTitleCell#EventSessionCell": EventSessionCell_b353fb5fc1f0c33bfa7e18611dac9339,
+  "/components/CentreNames#CentreNames": CentreNames_20f3c48a6880688bf7e8211d903ad898,
   "/components/Brand#Icon": Icon_42af45a2e169122dea8a98337d41efda,
   "/components/Brand#Logo": Logo_42af45a2e169122dea8a98337d41efda,
   "/components/CheckInNavLink#CheckInNavLink": CheckInNavLink_82ab52bb59034626df22aed1383a792a,
