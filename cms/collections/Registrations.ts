@@ -13,6 +13,7 @@ import { normaliseMobile } from '../rules/confirmation-code'
 import { registrationEndpoints } from '../signups/endpoints'
 import { options, REGISTRATION_CHANNELS, REGISTRATION_STATUSES } from '../vocabulary'
 import { eventSessionCell } from '../fields/cells'
+import { ADMIN_DATE_FORMAT } from '../rules/shanghai-time'
 
 /**
  * 报名: a resident's sign-up for an event. Personal data: never readable by the public; staff see
@@ -123,14 +124,18 @@ export const Registrations: CollectionConfig = {
       admin: {
         readOnly: true,
         position: 'sidebar',
-        date: { pickerAppearance: 'dayAndTime', displayFormat: 'yyyy-MM-dd HH:mm' },
+        date: { pickerAppearance: 'dayAndTime', displayFormat: ADMIN_DATE_FORMAT },
       },
     },
     {
       name: 'checkedInAt',
       type: 'date',
       label: { zh: '签到时间', en: 'Checked in' },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', displayFormat: ADMIN_DATE_FORMAT },
+      },
     },
     anonymisedAtField(),
     activeKeyField(),

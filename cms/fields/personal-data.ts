@@ -1,5 +1,6 @@
 import type { DateField, RelationshipField } from 'payload'
 import { titleCell } from './cells'
+import { ADMIN_DATE_FORMAT } from '../rules/shanghai-time'
 
 /**
  * The fields every record of personal data shares (sign-ups, volunteers, claim offers): the
@@ -22,6 +23,10 @@ export function anonymisedAtField(): DateField {
     name: 'anonymisedAt',
     type: 'date',
     label: { zh: '匿名化时间', en: 'Anonymised' },
-    admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    admin: {
+      readOnly: true,
+      position: 'sidebar',
+      date: { pickerAppearance: 'dayAndTime', displayFormat: ADMIN_DATE_FORMAT },
+    },
   }
 }
