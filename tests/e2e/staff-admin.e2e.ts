@@ -198,6 +198,7 @@ function englishWords(text: string): string[] {
     .replace(/\S+@\S+/g, ' ') // e-mail addresses (the staff's own logins)
     .replace(/https?:\/\/\S+|\/[\w\-./?=&%]+/g, ' ') // addresses on the site
     .replace(/\b[A-Z0-9]{6}\b/g, ' ') // confirmation codes
+    .replace(/\b[A-Z0-9-]*\d[A-Z0-9-]*\b/g, ' ') // visit references and other generated codes
     .replace(/\b[a-z0-9]+(?:-[a-z0-9]+)+\b/g, ' ') // slugs, the addresses' own identifiers
     .replace(/\b[a-z0-9]*\d[a-z0-9]*\b/g, ' ') // the tests' own marks in test data (base-36 stamps)
     .replace(/（CSV）/g, ' ') // the export's file format, named as Excel names it
