@@ -477,6 +477,7 @@ export interface Registration {
    * From the event
    */
   centre?: (number | null) | Centre;
+  eventStart?: string | null;
   checkedInAt?: string | null;
   anonymisedAt?: string | null;
   activeKey?: string | null;
@@ -1154,6 +1155,7 @@ export interface RegistrationsSelect<T extends boolean = true> {
   channel?: T;
   consent?: T;
   centre?: T;
+  eventStart?: T;
   checkedInAt?: T;
   anonymisedAt?: T;
   activeKey?: T;

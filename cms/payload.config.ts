@@ -30,6 +30,8 @@ import { createLogger } from './logger'
 import { Site } from './globals/Site'
 import { limitsRule } from './rules/graphql-limits'
 import { cmsUrl, isProduction, projectRoot, resolveSecret, siteUrl } from './settings'
+import { ADMIN_WORDING, collectionForStaff, globalForStaff } from './admin/staff-admin'
+import { ADMIN_DATE_FORMAT } from './rules/shanghai-time'
 
 export default buildConfig({
   secret: resolveSecret(),
@@ -60,8 +62,8 @@ export default buildConfig({
     Neighbourhoods,
     Media,
     Users,
-  ].map((collection) => withEventLogs(withPageSizeCap(collection))),
-  globals: [Site],
+  ].map((collection) => collectionForStaff(withEventLogs(withPageSizeCap(collection)))),
+  globals: [Site].map(globalForStaff),
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
   // queue, once a minute, and with several CMS servers only the one without CMS_JOBS=off.
   jobs: {
@@ -75,11 +77,16 @@ export default buildConfig({
     user: Users.slug,
     // The default avatar would load Gravatar, a third-party request leaking staff emails' hashes.
     avatar: 'default',
+    // One date format everywhere in the admin, 24-hour (lists, version history, created/updated).
+    dateFormat: ADMIN_DATE_FORMAT,
     components: {
+      graphics: { Logo: '/components/Brand#Logo', Icon: '/components/Brand#Icon' },
       views: {
         checkIn: { Component: '/components/CheckInView#CheckInView', path: '/check-in' },
       },
       afterNavLinks: ['/components/CheckInNavLink#CheckInNavLink'],
+      // On login: today's events, what is full, what waits for an answer (cms/admin/staff-day.ts).
+      beforeDashboard: ['/components/StaffDashboard#StaffDashboard'],
     },
     meta: { titleSuffix: ' · 睦邻 Mulin' },
     importMap: {
@@ -88,7 +95,7 @@ export default buildConfig({
     },
   },
   // The admin speaks Chinese first; staff can switch to English in their account.
-  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh' },
+  i18n: { supportedLanguages: { zh, en }, fallbackLanguage: 'zh', translations: ADMIN_WORDING },
   // Content is written in Chinese; English is kept for what visiting delegations read.
   localization: {
     locales: [

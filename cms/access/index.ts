@@ -37,6 +37,16 @@ export function centreIdsOf(req: PayloadRequest): Id[] {
   return (staffUser(req)?.centres ?? []).map(idOf).filter((id): id is Id => id !== undefined)
 }
 
+/**
+ * The centre a new document of centre staff belongs to when they have just one (preset in the
+ * create form); with several they choose, and the district always chooses.
+ */
+export function soleOwnCentre(req: PayloadRequest): Id | undefined {
+  if (isDistrictAdmin(req) || !hasRole(req, 'centre-staff')) return undefined
+  const ids = centreIdsOf(req)
+  return ids.length === 1 ? ids[0] : undefined
+}
+
 /** Whether a centre (id or document) is one of the staff member's own. */
 export function isOwnCentre(req: PayloadRequest, centre: unknown): boolean {
   const id = idOf(centre)
@@ -89,12 +99,21 @@ export function ownCentreVersions(field: string): Access {
 /** Drafts-enabled documents that belong to the district (case studies): published, or any for staff. */
 export const publishedOrStaff: Access = ({ req }) => (staffUser(req) ? true : published)
 
-/** Creating a document for a centre: allowed for the district, and for staff naming their own centre. */
+/**
+ * Creating a document for a centre: allowed for the district, and for staff naming their own centre.
+ * The admin also asks before there is a document (to show the "create" button and open the create
+ * view): staff linked to a centre may then create, since whatever they save is checked again with
+ * its data here and by the owning-centre field, which only ever accepts their own centres.
+ */
 export function createForOwnCentre(field: string): Access {
   return ({ req, data }) => {
     if (isDistrictAdmin(req)) return true
     if (!hasRole(req, 'centre-staff')) return false
+    if (centreIdsOf(req).length === 0) return false
     const value = (data as Record<string, unknown> | undefined)?.[field]
+    // No centre named yet (the admin asks with no document, or with only {_status}): the question
+    // is whether they may create at all. A save without a centre fails the field's `required`.
+    if (value === undefined) return true
     const values = Array.isArray(value) ? value : [value]
     return values.length > 0 && values.every((centre) => isOwnCentre(req, centre))
   }
@@ -110,6 +129,13 @@ export const ownCentreField: FieldAccess = ({ req, data, siblingData }) => {
   const values = Array.isArray(value) ? value : [value]
   return values.every((centre) => isOwnCentre(req, centre))
 }
+
+/**
+ * Menus of the district's own work (sub-districts, neighbourhoods, staff accounts, case studies,
+ * site settings): hidden from centre staff, who may at most read them and would only be lost there.
+ */
+export const districtMenuOnly = ({ user }: { user: unknown }): boolean =>
+  !((user as StaffUser | null)?.roles ?? []).includes('district-admin')
 
 /** Personal data (names, phones, emails): the district and the staff of the owning centre only. */
 export const staffOnlyField: FieldAccess = ({ req }) => staffUser(req) !== null

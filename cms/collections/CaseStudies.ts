@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { districtAdminOnly, publishedOrStaff, signedIn } from '../access'
+import { districtAdminOnly, districtMenuOnly, publishedOrStaff, signedIn } from '../access'
 import { slugField } from '../fields/slug'
 import { previewUrl } from '../preview'
 
@@ -9,6 +9,7 @@ export const CaseStudies: CollectionConfig = {
   slug: 'case-studies',
   labels: { singular: { zh: '案例', en: 'Case study' }, plural: { zh: '案例', en: 'Case studies' } },
   admin: {
+    hidden: districtMenuOnly,
     useAsTitle: 'title',
     defaultColumns: ['title', 'locality', '_status', 'updatedAt'],
     group: { zh: '考察交流', en: 'Delegations' },

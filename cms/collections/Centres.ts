@@ -13,6 +13,7 @@ import { slugField } from '../fields/slug'
 import { derivedRatingField } from '../hooks/stars'
 import { previewUrl } from '../preview'
 import { AUDIENCES, options, SERVICE_CATEGORIES, WEEKDAYS } from '../vocabulary'
+import { titleCell } from '../fields/cells'
 
 const TIME = /^([01]\d|2[0-3]):[0-5]\d$/
 const validTime = (value: unknown) =>
@@ -75,6 +76,7 @@ export const Centres: CollectionConfig = {
                   index: true,
                   label: { zh: '所属街镇', en: 'Sub-district' },
                   access: { update: districtAdminField },
+                  admin: titleCell,
                 },
                 {
                   name: 'neighbourhoods',

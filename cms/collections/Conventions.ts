@@ -12,6 +12,7 @@ import {
   MEETING_KINDS,
   options,
 } from '../vocabulary'
+import { titleCell } from '../fields/cells'
 
 const dayOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
 
@@ -77,6 +78,7 @@ export const Conventions: CollectionConfig = {
           required: true,
           index: true,
           label: { zh: '居民区', en: 'Neighbourhood' },
+          admin: titleCell,
         },
         {
           name: 'building',

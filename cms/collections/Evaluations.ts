@@ -4,6 +4,7 @@ import { refusal } from '../rules/refusal'
 import { districtAdminOnly, ownCentres } from '../access'
 import { storeCurrentRating } from '../hooks/stars'
 import { CRITERIA, MAX_PER_CRITERION, periodKey, rate, RubricError } from '../rules/rubric'
+import { titleCell } from '../fields/cells'
 
 type Id = number | string
 const idOf = (value: unknown): Id | undefined =>
@@ -37,6 +38,7 @@ export const Evaluations: CollectionConfig = {
           required: true,
           index: true,
           label: { zh: '中心', en: 'Centre' },
+          admin: titleCell,
         },
         {
           name: 'year',

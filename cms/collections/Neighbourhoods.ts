@@ -1,12 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, districtAdminOnly } from '../access'
+import { anyone, districtAdminOnly, districtMenuOnly } from '../access'
+import { titleCell } from '../fields/cells'
 
 /** 居民区: the area of one residents' committee, where conventions and projects live. */
 export const Neighbourhoods: CollectionConfig = {
   slug: 'neighbourhoods',
   labels: { singular: { zh: '居民区', en: 'Neighbourhood' }, plural: { zh: '居民区', en: 'Neighbourhoods' } },
   admin: {
+    hidden: districtMenuOnly,
     useAsTitle: 'name',
     defaultColumns: ['name', 'subDistrict', 'centre'],
     group: { zh: '区域', en: 'Places' },
@@ -21,6 +23,7 @@ export const Neighbourhoods: CollectionConfig = {
       required: true,
       index: true,
       label: { zh: '所属街镇', en: 'Sub-district' },
+      admin: titleCell,
     },
     {
       name: 'centre',
@@ -28,6 +31,7 @@ export const Neighbourhoods: CollectionConfig = {
       relationTo: 'centres',
       index: true,
       label: { zh: '服务它的睦邻中心', en: 'Serving centre' },
+      admin: titleCell,
     },
   ],
 }

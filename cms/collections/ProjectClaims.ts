@@ -5,6 +5,7 @@ import { anonymisedAtField, centreFromParentField } from '../fields/personal-dat
 import { districtAdminOnly, ownCentres } from '../access'
 import { claimAfterChange, claimBeforeChange } from '../hooks/volunteer-places'
 import { CLAIM_STATUSES, options } from '../vocabulary'
+import { titleCell } from '../fields/cells'
 
 /**
  * 认领意向: an organisation offering to claim a project (双向认领). Staff of the project's centre
@@ -35,6 +36,7 @@ export const ProjectClaims: CollectionConfig = {
       required: true,
       index: true,
       label: { zh: '项目', en: 'Project' },
+      admin: titleCell,
     },
     {
       type: 'row',

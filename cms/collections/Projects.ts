@@ -7,6 +7,7 @@ import { keepLiveFilledCounts } from '../hooks/volunteer-places'
 import { previewUrl } from '../preview'
 import { projectEndpoints } from '../signups/endpoints'
 import { options, PROJECT_KINDS, PROJECT_STATUSES } from '../vocabulary'
+import { titleCell } from '../fields/cells'
 
 const dayOnly = { date: { pickerAppearance: 'dayOnly' as const, displayFormat: 'yyyy-MM-dd' } }
 
@@ -63,6 +64,7 @@ export const Projects: CollectionConfig = {
           relationTo: 'neighbourhoods',
           index: true,
           label: { zh: '居民区', en: 'Neighbourhood' },
+          admin: titleCell,
         },
       ],
     },

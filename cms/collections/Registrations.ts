@@ -12,6 +12,8 @@ import {
 import { normaliseMobile } from '../rules/confirmation-code'
 import { registrationEndpoints } from '../signups/endpoints'
 import { options, REGISTRATION_CHANNELS, REGISTRATION_STATUSES } from '../vocabulary'
+import { eventSessionCell } from '../fields/cells'
+import { ADMIN_DATE_FORMAT } from '../rules/shanghai-time'
 
 /**
  * 报名: a resident's sign-up for an event. Personal data: never readable by the public; staff see
@@ -23,6 +25,7 @@ export const Registrations: CollectionConfig = {
   admin: {
     useAsTitle: 'code',
     defaultColumns: ['code', 'event', 'name', 'partySize', 'status', 'channel', 'createdAt'],
+    // 活动 shows each session's date and time; 活动时间 filters by it.
     listSearchableFields: ['code', 'name'],
     group: { zh: '活动与报名', en: 'Events & sign-ups' },
   },
@@ -50,6 +53,7 @@ export const Registrations: CollectionConfig = {
           required: true,
           index: true,
           label: { zh: '活动', en: 'Event' },
+          admin: eventSessionCell,
         },
         {
           name: 'code',
@@ -114,10 +118,27 @@ export const Registrations: CollectionConfig = {
     },
     centreFromParentField({ zh: '取自活动', en: 'From the event' }),
     {
+      // The session's start, read through the event (nothing stored): the list can be filtered and
+      // sorted by it, so the weeks of a weekly class are told apart.
+      name: 'eventStart',
+      type: 'date',
+      virtual: 'event.start',
+      label: { zh: '活动时间', en: 'Session' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', displayFormat: ADMIN_DATE_FORMAT },
+      },
+    },
+    {
       name: 'checkedInAt',
       type: 'date',
       label: { zh: '签到时间', en: 'Checked in' },
-      admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        date: { pickerAppearance: 'dayAndTime', displayFormat: ADMIN_DATE_FORMAT },
+      },
     },
     anonymisedAtField(),
     activeKeyField(),

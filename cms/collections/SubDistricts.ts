@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, districtAdminOnly } from '../access'
+import { anyone, districtAdminOnly, districtMenuOnly } from '../access'
 import { slugField } from '../fields/slug'
 import { DISTRICTS, options } from '../vocabulary'
 
@@ -9,6 +9,7 @@ export const SubDistricts: CollectionConfig = {
   slug: 'sub-districts',
   labels: { singular: { zh: '街镇', en: 'Sub-district' }, plural: { zh: '街镇', en: 'Sub-districts' } },
   admin: {
+    hidden: districtMenuOnly,
     useAsTitle: 'name',
     defaultColumns: ['name', 'district', 'slug'],
     group: { zh: '区域', en: 'Places' },

@@ -2,7 +2,8 @@ import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } f
 
 import { RateLimiter } from '../rules/rate-limit'
 import { loginSucceeded, throttleLogin } from '../hooks/login-throttle'
-import { ROLES, districtAdminField, districtAdminOnly, isDistrictAdmin } from '../access'
+import { districtAdminField, districtAdminOnly, districtMenuOnly, isDistrictAdmin, ROLES } from '../access'
+import { titleCell } from '../fields/cells'
 
 const roleLabels: Record<(typeof ROLES)[number], { zh: string; en: string }> = {
   'district-admin': { zh: '区级管理员', en: 'District admin' },
@@ -27,6 +28,7 @@ export const Users: CollectionConfig = {
   slug: 'users',
   labels: { singular: { zh: '工作人员', en: 'Staff user' }, plural: { zh: '工作人员', en: 'Staff users' } },
   admin: {
+    hidden: districtMenuOnly,
     useAsTitle: 'name',
     defaultColumns: ['name', 'email', 'roles', 'centres'],
     group: { zh: '系统', en: 'System' },
@@ -78,6 +80,7 @@ export const Users: CollectionConfig = {
       hasMany: true,
       label: { zh: '所属中心', en: 'Centres' },
       admin: {
+        ...titleCell,
         description: { zh: '中心工作人员只能编辑这些中心的内容', en: 'Centre staff edit only these centres' },
       },
       access: { create: districtAdminField, update: districtAdminField },

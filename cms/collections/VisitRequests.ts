@@ -6,6 +6,8 @@ import { confirmationCode } from '../rules/confirmation-code'
 import { shanghaiDay } from '../rules/hosting'
 import { normaliseContactPhone } from '../rules/phone'
 import { options, VISIT_STATUSES } from '../vocabulary'
+import { titleCell } from '../fields/cells'
+import { centreNamesForStaff, forDistrict } from '../fields/centre-names'
 
 /** A request's reference, e.g. V2026-K7M4Q: the year as it is in Shanghai. */
 export const visitReference = () => `V${shanghaiDay(new Date())!.slice(0, 4)}-${confirmationCode(5)}`
@@ -89,7 +91,9 @@ export const VisitRequests: CollectionConfig = {
       hasMany: true,
       index: true,
       label: { zh: '希望参观的中心', en: 'Centres to visit' },
+      admin: { ...titleCell, condition: forDistrict },
     },
+    centreNamesForStaff('centres', { zh: '希望参观的中心', en: 'Centres to visit' }),
     {
       name: 'status',
       type: 'select',

@@ -6,6 +6,7 @@ import { districtAdminOnly, ownCentres } from '../access'
 import { activeKeyField } from '../fields/active-key'
 import { volunteerAfterDelete, volunteerBeforeChange } from '../hooks/volunteer-places'
 import { options, VOLUNTEER_STATUSES } from '../vocabulary'
+import { titleCell } from '../fields/cells'
 
 /**
  * 志愿者报名: a resident volunteering for one of a project's open roles. Personal data, kept like
@@ -39,6 +40,7 @@ export const Volunteers: CollectionConfig = {
           required: true,
           index: true,
           label: { zh: '项目', en: 'Project' },
+          admin: titleCell,
         },
         {
           name: 'code',

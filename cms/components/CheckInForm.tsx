@@ -27,16 +27,23 @@ export function CheckInForm({ lang }: { lang: 'zh' | 'en' }) {
         partySize?: number
         alreadyCheckedIn?: boolean
         eventTitle?: string
+        when?: string
+        maskedName?: string
         zh?: string
         en?: string
       }
       if (response.ok) {
+        // Who, how many and which session, so a volunteer notices a code that is not this one.
+        const who = body.maskedName ? t(`（${body.maskedName}）`, ` (${body.maskedName})`) : ''
         setResult({
           ok: true,
           headline: body.alreadyCheckedIn
-            ? t(`${body.code} 已经签到过了`, `${body.code} was already checked in`)
-            : t(`${body.code} 签到成功：${body.partySize} 人`, `${body.code} checked in: ${body.partySize}`),
-          detail: body.eventTitle,
+            ? t(`${body.code} 已经签到过了${who}`, `${body.code} was already checked in${who}`)
+            : t(
+                `${body.code} 签到成功：${body.partySize} 人${who}`,
+                `${body.code} checked in: party of ${body.partySize}${who}`,
+              ),
+          detail: [body.eventTitle, body.when].filter(Boolean).join(' · '),
         })
         if (input.current) input.current.value = ''
       } else {

@@ -1,4 +1,6 @@
 import type { DateField, RelationshipField } from 'payload'
+import { titleCell } from './cells'
+import { ADMIN_DATE_FORMAT } from '../rules/shanghai-time'
 
 /**
  * The fields every record of personal data shares (sign-ups, volunteers, claim offers): the
@@ -12,7 +14,7 @@ export function centreFromParentField(parent: { zh: string; en: string }): Relat
     relationTo: 'centres',
     index: true,
     label: { zh: '中心', en: 'Centre' },
-    admin: { readOnly: true, position: 'sidebar', description: parent },
+    admin: { ...titleCell, readOnly: true, position: 'sidebar', description: parent },
   }
 }
 
@@ -21,6 +23,10 @@ export function anonymisedAtField(): DateField {
     name: 'anonymisedAt',
     type: 'date',
     label: { zh: '匿名化时间', en: 'Anonymised' },
-    admin: { readOnly: true, position: 'sidebar', date: { pickerAppearance: 'dayAndTime' } },
+    admin: {
+      readOnly: true,
+      position: 'sidebar',
+      date: { pickerAppearance: 'dayAndTime', displayFormat: ADMIN_DATE_FORMAT },
+    },
   }
 }

@@ -1,12 +1,12 @@
 import type { GlobalConfig } from 'payload'
 
-import { anyone, districtAdminOnly } from '../access'
+import { anyone, districtAdminOnly, districtMenuOnly } from '../access'
 
 /** Site-wide settings the district edits: headline figures, navigation, footer, alert banner. */
 export const Site: GlobalConfig = {
   slug: 'site',
   label: { zh: '网站设置', en: 'Site settings' },
-  admin: { group: { zh: '系统', en: 'System' } },
+  admin: { group: { zh: '系统', en: 'System' }, hidden: districtMenuOnly },
   access: { read: anyone, update: districtAdminOnly },
   fields: [
     {

@@ -4,7 +4,7 @@
  *   POST /api/events/{id}/register        {name, phone, partySize, consent}  → 201 {code, status, position?}
  *   POST /api/registrations/lookup        {code, phone}                      → 200 {code, status, …}
  *   POST /api/registrations/cancel        {code, phone}                      → 200 {code, status: "cancelled"}
- *   POST /api/registrations/check-in      {code}            (staff)          → 200 {code, status: "attended"}
+ *   POST /api/registrations/check-in      {code}            (staff)          → 200 {code, status: "attended", when, partySize, maskedName}
  *   GET  /api/events/{id}/registrations.csv                  (staff)          → CSV of the list
  *   POST /api/projects/{id}/volunteer     {roleId, name, phone, consent}     → 201 {code}
  *   POST /api/projects/{id}/claim         {organisation, contactName, phone, offer, consent} → 201
@@ -20,6 +20,7 @@ import { addressOf } from '../rules/client-address'
 import { readJsonObject } from '../rules/json-body'
 import { formLimiter } from '../rules/rate-limit'
 import { REGISTRATION_CHANNELS, REGISTRATION_STATUSES, labelOf } from '../vocabulary'
+import { doorCheck } from './door'
 import { cancelSignup, checkIn, lookUpSignup, type Outcome, signUp } from './event-signups'
 import { offerClaim, volunteer } from './project-signups'
 
@@ -179,13 +180,12 @@ export const registrationEndpoints: Endpoint[] = [
       if (!signedIn({ req })) return json({ message: '请先登录 / Please log in' }, 401)
       const input = await body(req)
       if (input instanceof Response) return input
-      const outcome = await checkIn(
-        req.payload,
-        text(input.code),
-        req.user,
-        req.i18n?.language === 'en' ? 'en' : 'zh',
-      )
-      return outcome.ok ? json(outcome.value) : refused(outcome)
+      const lang = req.i18n?.language === 'en' ? 'en' : 'zh'
+      // Another day's or another centre's code is refused with its reason (cms/signups/door.ts).
+      const door = await doorCheck(req.payload, text(input.code), req, lang)
+      if (door && !door.ok) return refused(door)
+      const outcome = await checkIn(req.payload, text(input.code), req.user, lang)
+      return outcome.ok ? json({ ...outcome.value, ...door?.value }) : refused(outcome)
     },
   },
 ]

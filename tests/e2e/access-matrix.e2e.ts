@@ -388,3 +388,57 @@ describe('what a centre-staff login lists', () => {
     },
   )
 })
+
+/**
+ * The admin's own question, asked before there is a document: may this user create here at all?
+ * It decides the "create" button and whether the create view opens (GET /api/access answers it).
+ */
+describe('create without data (the admin’s question)', () => {
+  const CREATE: Record<string, Record<Exclude<Role, 'anonymous'>, boolean>> = {
+    events: { 'centre-staff': Y, 'district-admin': Y },
+    projects: { 'centre-staff': Y, 'district-admin': Y },
+    conventions: { 'centre-staff': Y, 'district-admin': Y },
+    registrations: { 'centre-staff': Y, 'district-admin': Y },
+    centres: { 'centre-staff': N, 'district-admin': Y },
+    evaluations: { 'centre-staff': N, 'district-admin': Y },
+    'case-studies': { 'centre-staff': N, 'district-admin': Y },
+    'visit-requests': { 'centre-staff': N, 'district-admin': Y },
+    'sub-districts': { 'centre-staff': N, 'district-admin': Y },
+    users: { 'centre-staff': N, 'district-admin': Y },
+  }
+  for (const role of ['centre-staff', 'district-admin'] as const) {
+    it(`answers ${role}`, async () => {
+      const { status, json } = await api(role, 'GET', '/api/access')
+      expect(status).toBe(200)
+      // Payload answers `true` for a granted operation (or `{ permission }` in older shapes).
+      const collections = json.collections as Record<string, { create?: boolean | { permission: boolean } }>
+      const granted = (answer?: boolean | { permission: boolean }) =>
+        typeof answer === 'object' ? answer.permission : answer === true
+      const answers = Object.fromEntries(
+        Object.keys(CREATE).map((slug) => [slug, granted(collections[slug]?.create)]),
+      )
+      expect(answers).toEqual(
+        Object.fromEntries(Object.entries(CREATE).map(([slug, by]) => [slug, by[role]])),
+      )
+    })
+  }
+
+  it('files a staff member’s document naming no centre under their own, and refuses another centre', async () => {
+    const start = new Date(Date.now() + 10 * 24 * 3600 * 1000)
+    const body = {
+      title: `无中心活动 ${unique()}`,
+      category: 'culture',
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 3600 * 1000).toISOString(),
+      capacity: 10,
+      maxPartySize: 1,
+    }
+    const { status, json } = await api('centre-staff', 'POST', '/api/events', body)
+    expect(status).toBe(201)
+    expect(json.doc).toBeDefined()
+    const saved = await findOne('events', `where[title][equals]=${encodeURIComponent(body.title)}`)
+    expect(saved.centre).toBe(ids.own)
+    const other = { ...body, centre: ids.other }
+    expect(refused((await api('centre-staff', 'POST', '/api/events', other)).status)).toBe(true)
+  })
+})

@@ -207,7 +207,13 @@ describe('the sign-up API for kiosks and mini-programs', () => {
 
 describe('staff', () => {
   it('see counts and the list, export CSV of their own events only, and check people in at the door', async () => {
-    const eventId = await makeEvent('健康讲座', { capacity: 5 })
+    // Today's session: the door checks in only codes for today (cms/rules/check-in.ts).
+    const soon = Date.now() + 20 * 60_000
+    const eventId = await makeEvent('健康讲座', {
+      capacity: 5,
+      start: new Date(soon).toISOString(),
+      end: new Date(soon + 2 * 3600_000).toISOString(),
+    })
     const page = await plainPhone()
     const code = await signUpOnPage(page, eventId, '孙大爷', '13912340041')
     await page.close()

@@ -1,3 +1,5 @@
+import { PublicVisibility as PublicVisibility_1ef1a0526fc429ca217357c59532a4f9 } from '../../../components/PublicVisibility'
+import { RelationTitleCell as RelationTitleCell_b353fb5fc1f0c33bfa7e18611dac9339 } from '../../../components/RelationTitleCell'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,13 +23,21 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { ArrayRowLabel as ArrayRowLabel_e26ba17c7eaf46b22cd92e445229d684 } from '../../../components/ArrayRowLabel'
 import { EventSignups as EventSignups_abff39afe110706c9a79df0036244f46 } from '../../../components/EventSignups'
+import { EventSessionCell as EventSessionCell_b353fb5fc1f0c33bfa7e18611dac9339 } from '../../../components/RelationTitleCell'
+import { CentreNames as CentreNames_20f3c48a6880688bf7e8211d903ad898 } from '../../../components/CentreNames'
+import { Icon as Icon_42af45a2e169122dea8a98337d41efda } from '../../../components/Brand'
+import { Logo as Logo_42af45a2e169122dea8a98337d41efda } from '../../../components/Brand'
 import { CheckInNavLink as CheckInNavLink_82ab52bb59034626df22aed1383a792a } from '../../../components/CheckInNavLink'
+import { StaffDashboard as StaffDashboard_c1f800128614f7f010349cebcd1dafbc } from '../../../components/StaffDashboard'
 import { CheckInView as CheckInView_8ecff33d6de5f082ebbf4deafa9dcf7f } from '../../../components/CheckInView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/components/PublicVisibility#PublicVisibility": PublicVisibility_1ef1a0526fc429ca217357c59532a4f9,
+  "/components/RelationTitleCell#RelationTitleCell": RelationTitleCell_b353fb5fc1f0c33bfa7e18611dac9339,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -51,8 +61,14 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/components/ArrayRowLabel#ArrayRowLabel": ArrayRowLabel_e26ba17c7eaf46b22cd92e445229d684,
   "/components/EventSignups#EventSignups": EventSignups_abff39afe110706c9a79df0036244f46,
+  "/components/RelationTitleCell#EventSessionCell": EventSessionCell_b353fb5fc1f0c33bfa7e18611dac9339,
+  "/components/CentreNames#CentreNames": CentreNames_20f3c48a6880688bf7e8211d903ad898,
+  "/components/Brand#Icon": Icon_42af45a2e169122dea8a98337d41efda,
+  "/components/Brand#Logo": Logo_42af45a2e169122dea8a98337d41efda,
   "/components/CheckInNavLink#CheckInNavLink": CheckInNavLink_82ab52bb59034626df22aed1383a792a,
+  "/components/StaffDashboard#StaffDashboard": StaffDashboard_c1f800128614f7f010349cebcd1dafbc,
   "/components/CheckInView#CheckInView": CheckInView_8ecff33d6de5f082ebbf4deafa9dcf7f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

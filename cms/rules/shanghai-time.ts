@@ -1,0 +1,55 @@
+/**
+ * Dates as staff and residents read them: always Shanghai time (the server may run in UTC), in one
+ * 24-hour format, so the admin never shows "5:12 上午" beside "2026-12-03 08:30".
+ */
+const TIME_ZONE = 'Asia/Shanghai'
+
+/** The admin's one date-time pattern (date-fns tokens, as Payload's `dateFormat` takes them). */
+export const ADMIN_DATE_FORMAT = 'yyyy-MM-dd HH:mm'
+
+function parts(date: Date): Record<string, string> {
+  const formatted = new Intl.DateTimeFormat('en-GB', {
+    timeZone: TIME_ZONE,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    weekday: 'short',
+    hourCycle: 'h23',
+  }).formatToParts(date)
+  return Object.fromEntries(formatted.map((part) => [part.type, part.value]))
+}
+
+/** The calendar day in Shanghai, "2026-12-02". */
+export function shanghaiDay(value: Date | string): string {
+  const p = parts(new Date(value))
+  return `${p.year}-${p.month}-${p.day}`
+}
+
+/** "2026-12-02 09:30" in Shanghai time. */
+export function shanghaiDateTime(value: Date | string): string {
+  const p = parts(new Date(value))
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`
+}
+
+const WEEKDAYS_ZH: Record<string, string> = {
+  Mon: '周一',
+  Tue: '周二',
+  Wed: '周三',
+  Thu: '周四',
+  Fri: '周五',
+  Sat: '周六',
+  Sun: '周日',
+}
+
+/** A session as staff say it at the door: "12月10日 周四 09:00" / "Thu 10 Dec 09:00". */
+export function sessionTime(value: Date | string, lang: 'zh' | 'en' = 'zh'): string {
+  const date = new Date(value)
+  const p = parts(date)
+  if (lang === 'en') {
+    const month = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, month: 'short' }).format(date)
+    return `${p.weekday} ${Number(p.day)} ${month} ${p.hour}:${p.minute}`
+  }
+  return `${Number(p.month)}月${Number(p.day)}日 ${WEEKDAYS_ZH[p.weekday!] ?? ''} ${p.hour}:${p.minute}`
+}
