@@ -2,6 +2,7 @@ import * as migration_20261123_144018_initial from './20261123_144018_initial';
 import * as migration_20261123_165142_signups_volunteers_claims_itinerary from './20261123_165142_signups_volunteers_claims_itinerary';
 import * as migration_20261123_170049_anonymisation_job from './20261123_170049_anonymisation_job';
 import * as migration_20261123_181119_media_uploaded_by from './20261123_181119_media_uploaded_by';
+import * as migration_20261202_000445_signup_queue_login_throttle from './20261202_000445_signup_queue_login_throttle';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261123_181119_media_uploaded_by.up,
     down: migration_20261123_181119_media_uploaded_by.down,
-    name: '20261123_181119_media_uploaded_by'
+    name: '20261123_181119_media_uploaded_by',
+  },
+  {
+    up: migration_20261202_000445_signup_queue_login_throttle.up,
+    down: migration_20261202_000445_signup_queue_login_throttle.down,
+    name: '20261202_000445_signup_queue_login_throttle'
   },
 ];

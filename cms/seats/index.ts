@@ -54,7 +54,21 @@ export async function signUpOnline(payload: Payload, eventId: Id, input: SignupI
   if (writer) {
     const id = Number(eventId)
     if (!Number.isInteger(id)) throw refusal({ zh: '没有找到这个活动。', en: 'No such event.' }, 404)
-    return signUpOnSqlite(writer, id, input)
+    const registered = await signUpOnSqlite(writer, id, input)
+    // Payload's hooks (and their log line, cms/hooks/event-logs.ts) do not run on this path.
+    if (registered.created) {
+      payload.logger.info(
+        {
+          event: 'signup',
+          code: registered.code,
+          status: registered.status,
+          eventId: id,
+          partySize: registered.partySize,
+        },
+        `sign-up ${registered.code}: ${registered.status}`,
+      )
+    }
+    return registered
   }
   const { signUpThroughPayload } = await import('./payload-signup')
   return signUpThroughPayload(payload, eventId, input)

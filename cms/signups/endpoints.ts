@@ -23,6 +23,7 @@ import { REGISTRATION_CHANNELS, REGISTRATION_STATUSES, labelOf } from '../vocabu
 import { doorCheck } from './door'
 import { cancelSignup, checkIn, lookUpSignup, type Outcome, signUp } from './event-signups'
 import { offerClaim, volunteer } from './project-signups'
+import { signupAnswer } from './answers'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
@@ -84,12 +85,8 @@ export const eventEndpoints: Endpoint[] = [
         },
         { user: req.user },
       )
-      if (!outcome.ok) return refused(outcome)
-      const { code, status, position, created, partySize } = outcome.value
-      return json(
-        { code, status, ...(position ? { position } : {}), partySize, created },
-        created ? 201 : 200,
-      )
+      const answer = signupAnswer(outcome)
+      return json(answer.body, answer.status, answer.headers)
     },
   },
   {

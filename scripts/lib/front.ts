@@ -19,7 +19,6 @@ import { cmsSurface, originOf, securityHeaders } from '../../cms/rules/security-
 export type Server = 'site' | 'cms'
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown
 
-
 const trusted = parseTrustedProxies(process.env.TRUSTED_PROXIES)
 const cmsPort = Number(process.env.CMS_PORT ?? 3000)
 const sitePort = Number(process.env.PORT ?? 4321)
@@ -113,4 +112,3 @@ export function front(server: Server, handle: Handler): Handler {
     })
   }
 }
-

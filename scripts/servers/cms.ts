@@ -4,8 +4,11 @@
  * request logs and a graceful stop.
  */
 import next from 'next'
+import { getPayload, type Payload } from 'payload'
 
 import { createLogger } from '../../cms/logger'
+import config from '../../cms/payload.config'
+import { fastRegister } from '../../cms/signups/fast-register'
 import { front } from '../lib/front'
 import { serve } from '../lib/serve'
 
@@ -15,4 +18,27 @@ const host = process.env.CMS_HOST ?? process.env.HOST
 const app = next({ dev: false, dir: 'cms', hostname: host, port })
 await app.prepare()
 
-serve({ name: 'cms', port, host, handler: front('cms', app.getRequestHandler()), logger: createLogger('cms') })
+const nextHandler = app.getRequestHandler()
+
+// Residents' sign-ups are answered here directly (cms/signups/fast-register.ts), by a Payload of
+// this server's own: Next's bundle keeps its instance to itself. Both write through the same
+// database file, each with its own queued writer (cms/sqlite-writer.ts), like two processes.
+// Opened before the server listens, so the first sign-up does not wait for it; without the job
+// queue's timer, which Next's instance already runs.
+const sanitized = await config
+const payload: Payload = await getPayload({
+  config: { ...sanitized, jobs: { ...sanitized.jobs, autoRun: undefined } },
+  key: 'cms-server',
+})
+const signups = fastRegister(async () => payload)
+
+serve({
+  name: 'cms',
+  port,
+  host,
+  handler: front('cms', async (req, res) => {
+    if (await signups(req, res)) return
+    return nextHandler(req, res)
+  }),
+  logger: createLogger('cms'),
+})
