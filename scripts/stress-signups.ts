@@ -115,13 +115,18 @@ async function makeEvent(centre: number, capacity: number, title: string): Promi
 }
 
 async function registrationsOf(eventId: number) {
-  const { json } = await call(
-    'GET',
-    `/api/registrations?where[event][equals]=${eventId}&limit=0&depth=0&sort=id`,
-    undefined,
-    true,
-  )
-  return json.docs as { id: number; code: string; phone: string; status: string; partySize: number }[]
+  // The API serves at most a page at a time (cms/rules/page-size.ts): read every page.
+  const rows: { id: number; code: string; phone: string; status: string; partySize: number }[] = []
+  for (let page = 1; ; page += 1) {
+    const { json } = await call(
+      'GET',
+      `/api/registrations?where[event][equals]=${eventId}&limit=100&page=${page}&depth=0&sort=id`,
+      undefined,
+      true,
+    )
+    rows.push(...(json.docs as typeof rows))
+    if (!json.hasNextPage) return rows
+  }
 }
 
 async function counters(eventId: number) {

@@ -1,6 +1,7 @@
 /**
  * The public API's page size (cms/rules/page-size.ts) on every collection, for REST and GraphQL;
- * the CMS's and the site's own reads (the Local API) are not limited.
+ * the CMS's and the site's own reads (the Local API, and reads made with access overridden while
+ * answering a request) are not limited.
  */
 import type { CollectionBeforeOperationHook, CollectionConfig } from 'payload'
 
@@ -8,6 +9,10 @@ import { cappedLimit } from '../rules/page-size'
 
 export const capPageSize: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (req.payloadAPI === 'local' || (operation !== 'read' && operation !== 'readDistinct')) return args
+  // A read the CMS makes for itself while answering (counting an event's sign-ups for staff, the
+  // capacity check on save) carries the REST request along but skips access: never capped, or an
+  // event with more than a page of sign-ups would be counted short.
+  if ((args as { overrideAccess?: boolean }).overrideAccess === true) return args
   if (!('limit' in args) && !('pagination' in args)) return args
   const requested = args as { limit?: unknown; pagination?: unknown }
   return { ...args, limit: cappedLimit(requested.limit) ?? requested.limit, pagination: true }
