@@ -268,3 +268,27 @@ describe('the admin staff work in', () => {
     await page.close()
   })
 })
+
+describe('the dashboard on login', () => {
+  it('shows staff today’s events with counts and a check-in link, and the district its quiet centres', async () => {
+    const title = `广场舞${stamp}`
+    const eventId = await eventAt(title, 20 * 60_000)
+    await signUp(eventId, '陈阿姨', '13912345621', 2)
+    const staff = await staffPage()
+    await staff.goto(cms('/admin'))
+    const day = staff.locator('.mulin-day')
+    await day.waitFor({ timeout: 30_000 })
+    const today = day.locator('li', { hasText: title })
+    await expect(today.textContent()).resolves.toContain('报名 2/10')
+    await expect(today.locator('a', { hasText: '去签到' }).getAttribute('href')).resolves.toBe(
+      `/admin/check-in?event=${eventId}`,
+    )
+    await expect(day.textContent()).resolves.toContain('下一次星级评估')
+    await staff.close()
+    const district = await staffPage('district@mulin.demo')
+    await district.goto(cms('/admin'))
+    await district.locator('.mulin-day').waitFor({ timeout: 30_000 })
+    await expect(district.locator('.mulin-day').textContent()).resolves.toContain('未来两周没有活动的中心')
+    await district.close()
+  })
+})
