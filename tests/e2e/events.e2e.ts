@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { expectAccessible } from './audit'
 import { DESKTOP, launchBrowser, openPage } from './browser'
-import { api } from './rest'
+import { api, findAll } from './rest'
 
 const DAY = 86_400_000
 
@@ -71,9 +71,9 @@ async function publishedEvents(from: Date, until: Date): Promise<CmsEvent[]> {
     `where[and][1][start][less_than]=${encodeURIComponent(until.toISOString())}`,
     `where[and][2][end][greater_than]=${encodeURIComponent(new Date().toISOString())}`,
   ].join('&')
-  const { status, json } = await api('anonymous', 'GET', `/api/events?${where}&limit=1000&depth=1&sort=start`)
+  const { status, docs } = await findAll('anonymous', `/api/events?${where}&depth=1&sort=start`)
   expect(status).toBe(200)
-  return json.docs as CmsEvent[]
+  return docs as unknown as CmsEvent[]
 }
 
 /** The card (list view) or entry (week view) of one event. */

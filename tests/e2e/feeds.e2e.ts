@@ -3,7 +3,7 @@ import type { Browser } from 'playwright'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchBrowser } from './browser'
-import { api } from './rest'
+import { api, findAll } from './rest'
 
 const DAY = 86_400_000
 /** Events this close to a window's edge may fall either side between two requests. */
@@ -48,9 +48,9 @@ async function publishedEvents(from: number, until: number, centreId?: number): 
     `where[and][1][start][less_than]=${encodeURIComponent(new Date(until).toISOString())}`,
     ...(centreId ? [`where[and][2][centre][equals]=${centreId}`] : []),
   ].join('&')
-  const { status, json } = await api('anonymous', 'GET', `/api/events?${where}&limit=1000&depth=0&sort=start`)
+  const { status, docs } = await findAll('anonymous', `/api/events?${where}&depth=0&sort=start`)
   expect(status).toBe(200)
-  return json.docs as CmsEvent[]
+  return docs as unknown as CmsEvent[]
 }
 
 /**
@@ -86,9 +86,9 @@ async function centreBySlug(slug: string): Promise<{ id: number; name: string; n
 
 /** Every published document of a collection, as the public sees it over REST. */
 async function publishedDocs(collection: string): Promise<{ docs: Doc[]; total: number }> {
-  const { status, json } = await api('anonymous', 'GET', `/api/${collection}?limit=1000&depth=0`)
+  const { status, docs, totalDocs } = await findAll('anonymous', `/api/${collection}?depth=0`)
   expect(status).toBe(200)
-  return { docs: json.docs as Doc[], total: json.totalDocs as number }
+  return { docs: docs as unknown as Doc[], total: totalDocs }
 }
 
 /** Whether Chromium's XML parser accepts the text: a real well-formedness check, no extra library. */

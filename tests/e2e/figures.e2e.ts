@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { CONVENTION_TOPICS, PROJECT_KINDS, PROJECT_STATUSES } from '../../cms/vocabulary'
 import { expectAccessible } from './audit'
 import { DESKTOP, launchBrowser, openPage } from './browser'
-import { api } from './rest'
+import { api, findAll } from './rest'
 
 let browser: Browser
 
@@ -49,13 +49,9 @@ async function count(collection: string, query: string): Promise<number> {
 }
 
 async function all<T>(collection: string, query: string): Promise<T[]> {
-  const { status, json } = await api(
-    'district-admin',
-    'GET',
-    `/api/${collection}?${query}&limit=0&pagination=false&depth=0`,
-  )
+  const { status, docs } = await findAll('district-admin', `/api/${collection}?${query}&depth=0`)
   expect(status).toBe(200)
-  return json.docs as T[]
+  return docs as unknown as T[]
 }
 
 const PUBLISHED = 'where[_status][equals]=published'

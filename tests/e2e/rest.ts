@@ -62,3 +62,24 @@ export async function findOne(collection: string, query: string): Promise<Record
   expect(doc, `a ${collection} matching ${query}`).toBeDefined()
   return doc!
 }
+
+/**
+ * Every document a query matches, page by page: the public API serves at most 100 a page
+ * (cms/rules/page-size.ts). `path` is the collection's address with its query, without limit/page.
+ */
+export async function findAll(
+  role: Role,
+  path: string,
+): Promise<{ status: number; docs: Array<Record<string, unknown>>; totalDocs: number }> {
+  const docs: Array<Record<string, unknown>> = []
+  for (let page = 1; ; page += 1) {
+    const { status, json } = await api(
+      role,
+      'GET',
+      `${path}${path.includes('?') ? '&' : '?'}limit=100&page=${page}`,
+    )
+    if (status !== 200) return { status, docs, totalDocs: 0 }
+    docs.push(...(json.docs as Array<Record<string, unknown>>))
+    if (!json.hasNextPage) return { status, docs, totalDocs: json.totalDocs as number }
+  }
+}
