@@ -280,6 +280,17 @@ describe('graceful stop', () => {
     for (const a of answers)
       kinds.set(a.error ?? String(a.status), (kinds.get(a.error ?? String(a.status)) ?? 0) + 1)
     console.log(`SIGTERM after 5 of 100 answers: ${JSON.stringify(Object.fromEntries(kinds))}`)
+    // How the stop went, in the servers' own words (how many were in flight, whether the grace ran out).
+    for (const line of logged(copy).filter((l) =>
+      ['stopping', 'stop-timeout', 'stopped'].includes(String(l.event)),
+    ))
+      console.log(`  ${String(line.service)}: ${String(line.msg)}`)
+    console.log(
+      copy
+        .output()
+        .match(/.*(stopping|killed|SIGKILL).*\n/g)
+        ?.join('') ?? '',
+    )
     expect(answers.filter((a) => a.status >= 500)).toEqual([])
     // Each was either signed up (confirmed or waiting) or never reached a server that had stopped.
     expect(created.length + refused.length).toBe(100)
