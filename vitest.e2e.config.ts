@@ -4,7 +4,7 @@ import { defineConfig } from 'vitest/config'
 // driven in Debian's Chromium through Playwright (see tests/e2e/global-setup.ts).
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.ts'],
+    include: ['tests/e2e/**/*.e2e.ts', 'tests/faults/**/*.e2e.ts'],
     globalSetup: ['tests/e2e/global-setup.ts'],
     pool: 'forks',
     fileParallelism: false,

@@ -45,9 +45,32 @@ function addressList(value: unknown): string {
  * A printed message hides phone numbers (runs of seven or more digits): a log is kept longer and
  * read by more people than a staff mailbox, and the number is one click away in the admin.
  */
+/** An HTML body as plain lines for the log: links keep their address, tags and entities go. */
+export function htmlAsText(html: string): string {
+  return html
+    .replace(/<a\s[^>]*href="([^"]*)"[^>]*>([\s\S]*?)<\/a>/gi, '$2 ($1)')
+    .replace(/<(br|\/p|\/div|\/h\d|\/li)\s*\/?>/gi, '\n')
+    .replace(/<[^>]+>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/&amp;/g, '&')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\n\s*\n+/g, '\n')
+    .trim()
+}
+
 export function printable(message: SendEmailOptions): string {
-  const text = typeof message.text === 'string' ? message.text : '(no plain-text body)'
-  const masked = text.replace(/\d[\d -]{5,}\d/g, (run) =>
+  // Payload's own emails (a password reset) come as HTML only: printed as text, link included,
+  // so a developer without a mail server can still follow it.
+  const text =
+    typeof message.text === 'string'
+      ? message.text
+      : typeof message.html === 'string'
+        ? htmlAsText(message.html)
+        : '(no body)'
+  const masked = text.replace(/(?<![0-9A-Za-z])\d[\d -]{5,}\d(?![0-9A-Za-z])/g, (run) =>
     run.replace(/\D/g, '').length >= 7 ? `${run.slice(0, 3)}…(号码见后台)` : run,
   )
   return [
@@ -96,7 +119,21 @@ export function emailAdapter(options: EmailAdapterOptions = {}): EmailAdapter {
           print(printable(message))
           return { printed: true }
         }
-        return transport.sendMail({ ...message, from })
+        // Sent in the background: Payload sends a password reset inside the request's write
+        // transaction, and a slow mail server must never hold the database (cms/sqlite-writer.ts)
+        // while every sign-up waits. A failure is logged; the request already answered as Payload
+        // always does ("if the account exists, an email is on its way").
+        const delivery = transport.sendMail({ ...message, from }).then(
+          (info) => {
+            payload.logger.info(`email sent: ${message.subject ?? ''}`)
+            return info
+          },
+          (error: Error) => {
+            payload.logger.error(`email not sent (${error.message}): ${message.subject ?? ''}`)
+            return undefined
+          },
+        )
+        return { queued: true, delivery }
       },
     }
   }

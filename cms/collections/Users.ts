@@ -1,10 +1,24 @@
-import type { CollectionConfig } from 'payload'
+import { APIError, type CollectionBeforeOperationHook, type CollectionConfig } from 'payload'
 
+import { RateLimiter } from '../rules/rate-limit'
 import { ROLES, districtAdminField, districtAdminOnly, isDistrictAdmin } from '../access'
 
 const roleLabels: Record<(typeof ROLES)[number], { zh: string; en: string }> = {
   'district-admin': { zh: '区级管理员', en: 'District admin' },
   'centre-staff': { zh: '中心工作人员', en: 'Centre staff' },
+}
+
+/** At most one reset email per address every 15 seconds, whether or not the account exists. */
+const resetRequests = new RateLimiter(1, 15_000)
+const resetEmailSpacing: CollectionBeforeOperationHook = ({ args, operation }) => {
+  if (operation !== 'forgotPassword') return args
+  const email = String((args as { data?: { email?: unknown } }).data?.email ?? '')
+    .trim()
+    .toLowerCase()
+  if (email && !resetRequests.allow('reset', email)) {
+    throw new APIError('请求过于频繁，请稍后再试。Too many requests; please wait a moment.', 429, null, true)
+  }
+  return args
 }
 
 /** Staff accounts: district officers and the people who run a centre. Residents have none. */
@@ -20,11 +34,16 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 15 * 60 * 1000,
     tokenExpiration: 8 * 60 * 60,
+    // Payload's own spacing of reset emails writes outside the request's transaction while that
+    // transaction holds SQLite's only write lock, so every reset failed as "database is locked".
+    // The spacing is kept by resetEmailSpacing below instead.
+    forgotPassword: { minRequestInterval: 0 },
     cookies: {
       sameSite: 'Lax',
       secure: process.env.NODE_ENV === 'production' && process.env.COOKIE_SECURE !== 'false',
     },
   },
+  hooks: { beforeOperation: [resetEmailSpacing] },
   access: {
     // Staff may read and update their own account; only the district manages accounts.
     read: ({ req }) => (isDistrictAdmin(req) ? true : req.user ? { id: { equals: req.user.id } } : false),

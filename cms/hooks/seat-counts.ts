@@ -1,38 +1,16 @@
 /**
  * An event's `seatsTaken` and `waitingCount` always equal what its registrations say. The seat
- * ledger (cms/seat-ledger.ts) moves them on the event's own row as sign-ups change (no new
+ * ledger (cms/seats/ledger.ts) moves them on the event's own row as sign-ups change (no new
  * version, no publishing of a pending draft); here they are counted afresh whenever the event
  * itself is saved, and on read for staff. `recountSeats` repairs a row from the sign-ups.
  */
-import type { CollectionAfterReadHook, FieldHook, PayloadRequest } from 'payload'
+import type { CollectionAfterReadHook, FieldHook } from 'payload'
+
+import { countSeats, type SeatCounts } from '../seats'
+
+export { countSeats, recountSeats } from '../seats'
 
 type Id = number | string
-export type SeatCounts = { seatsTaken: number; waitingCount: number }
-
-export async function countSeats(req: PayloadRequest, eventId: Id): Promise<SeatCounts> {
-  const { docs } = await req.payload.find({
-    collection: 'registrations',
-    where: { event: { equals: eventId }, status: { in: ['confirmed', 'attended', 'waiting'] } },
-    limit: 0,
-    pagination: false,
-    depth: 0,
-    overrideAccess: true,
-    select: { partySize: true, status: true },
-    req,
-  })
-  const counts: SeatCounts = { seatsTaken: 0, waitingCount: 0 }
-  for (const { partySize, status } of docs) {
-    if (status === 'waiting') counts.waitingCount += partySize ?? 1
-    else counts.seatsTaken += partySize ?? 1
-  }
-  return counts
-}
-
-export async function recountSeats(req: PayloadRequest, eventId: Id): Promise<SeatCounts> {
-  const counts = await countSeats(req, eventId)
-  await req.payload.db.updateOne({ collection: 'events', id: eventId, data: counts, req })
-  return counts
-}
 
 /** Field hooks for `seatsTaken` / `waitingCount`: counted afresh on every save. */
 export function countedField(part: keyof SeatCounts): { beforeChange: FieldHook[] } {

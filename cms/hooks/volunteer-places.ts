@@ -11,9 +11,9 @@ import type {
 
 import { confirmationCode, normaliseMobile } from '../rules/confirmation-code'
 import { refusal } from '../rules/refusal'
-import { seatLedger } from '../seat-ledger'
+import { seatLedger } from '../seats/ledger'
 import { volunteerKey } from '../signups/project-signups'
-import { closedKey } from './registration-seats'
+import { closedKey } from '../seats/keys'
 
 type Id = number | string
 const idOf = (value: unknown): Id | undefined =>

@@ -6,7 +6,7 @@
  */
 import type { Payload, TaskConfig, Where } from 'payload'
 
-import { closedKey } from '../hooks/registration-seats'
+import { closedKey } from '../seats/keys'
 import { retentionDays } from '../settings'
 
 export const ANONYMISED_NAME = '（已匿名）'

@@ -13,12 +13,15 @@ export function refusal(message: string | Bilingual, status = 400): APIError {
   return new APIError(text, status, data, true)
 }
 
-/** The refusal's message in one language, when it is a refusal; undefined otherwise. */
+/**
+ * The refusal's message in one language, when it is a refusal (a 4xx, or a 503 "busy, try again",
+ * which also leaves nothing behind); undefined otherwise.
+ */
 export function refusalMessage(
   error: unknown,
   lang: 'zh' | 'en',
 ): { message: string; status: number } | undefined {
-  if (!(error instanceof APIError) || error.status >= 500) return undefined
+  if (!(error instanceof APIError) || (error.status >= 500 && error.status !== 503)) return undefined
   const data = (error.data ?? {}) as Partial<Bilingual> & { message?: string }
   return { message: data[lang] ?? data.message ?? error.message, status: error.status }
 }

@@ -21,7 +21,13 @@ export type SignupEvent = {
 export type SignupState =
   'cancelled' | 'past' | 'running' | 'not-open' | 'closed' | 'open' | 'waiting' | 'full'
 
-export const seatsLeft = (event: SignupEvent): number => Math.max(0, event.capacity - (event.seatsTaken ?? 0))
+/**
+ * Seats a newcomer could take now: what a list, the event page and the API all show. None while
+ * anyone is waiting, even if a seat is momentarily free: the people waiting come first (a larger
+ * party at the head of the queue may be waiting for more seats to come free).
+ */
+export const seatsLeft = (event: Pick<SignupEvent, 'capacity' | 'seatsTaken' | 'waitingCount'>): number =>
+  (event.waitingCount ?? 0) > 0 ? 0 : Math.max(0, event.capacity - (event.seatsTaken ?? 0))
 
 export function signupState(event: SignupEvent, now = new Date()): SignupState {
   if (event.status === 'cancelled') return 'cancelled'
@@ -30,7 +36,7 @@ export function signupState(event: SignupEvent, now = new Date()): SignupState {
   if (event.signupOpens && new Date(event.signupOpens) > now) return 'not-open'
   if (event.signupCloses && new Date(event.signupCloses) <= now) return 'closed'
   // Someone already waiting is ahead of any newcomer, even if a seat is momentarily free.
-  if (seatsLeft(event) > 0 && !(event.waitingCount ?? 0)) return 'open'
+  if (seatsLeft(event) > 0) return 'open'
   return event.waitingList ? 'waiting' : 'full'
 }
 
@@ -101,10 +107,16 @@ export function checkSignup(
   return { ok: true, value: { name, phone: phone!, partySize, consent: true } }
 }
 
+/** What a look-up accepts as the number: its last four digits, or the whole 11 (spaces and dashes allowed). */
+export function isLookUpDigits(typed: string): boolean {
+  const digits = typed.replace(/[\s-]/g, '')
+  return /^\d{4}$/.test(digits) || /^\d{11}$/.test(digits)
+}
+
 /** The last four digits of a mobile number, as the look-up asks for them. */
 export function matchesLastFour(phone: string | null | undefined, typed: string): boolean {
+  if (!phone || !isLookUpDigits(typed)) return false
   const digits = typed.replace(/\D/g, '')
-  if (!phone) return false
   // The full number is accepted too, from the API or from people who type it all.
   return digits.length === 4 ? phone.endsWith(digits) : digits.length === 11 && digits === phone
 }

@@ -1,16 +1,15 @@
 /**
  * Signing up for an event, looking a sign-up up, cancelling it and checking in: what the site's
- * forms and the REST endpoints (cms/signups/endpoints.ts) both call. The rules themselves are in
- * the registrations hooks (cms/hooks/registration-seats.ts) and cms/rules/signup.ts, so staff in
- * the admin meet the same ones.
+ * forms and the REST endpoints (cms/signups/endpoints.ts) both call. Seats belong to
+ * cms/seats/ (which the registration hooks call too, so staff in the admin meet the same rules);
+ * input checks to cms/rules/signup.ts. This module maps their answers to what a resident sees.
  */
 import type { Payload, PayloadRequest } from 'payload'
 
-import { activeKeyOf, waitingQueue } from '../hooks/registration-seats'
 import { refusalMessage } from '../rules/refusal'
-import { type SeatMove, undoSeatMoves } from '../seat-ledger'
-import { checkSignup, matchesLastFour, REFUSED, signupState, type SignupErrors } from '../rules/signup'
-import { queuePosition } from '../rules/waiting-list'
+import { matchesLastFour, type SignupErrors } from '../rules/signup'
+import { queuePosition, type Registered, signUpOnline } from '../seats'
+import { signUpThroughPayload } from '../seats/payload-signup'
 import type { Event, Registration } from '../payload-types'
 
 type Id = number | string
@@ -45,31 +44,28 @@ async function view(payload: Payload, registration: Registration, req?: PayloadR
     where: { id: { equals: eventId } },
     req,
   })
-  let position: number | undefined
-  if (registration.status === 'waiting') {
-    position = queuePosition(await waitingQueue(payload, eventId, req), registration.id)
-  }
   return {
     code: registration.code!,
     status: registration.status,
     partySize: registration.partySize,
-    position,
+    position: await queuePosition(payload, registration, req),
     eventId,
     eventCancelled: event?.status === 'cancelled',
     channel: registration.channel,
   }
 }
 
-async function findActive(payload: Payload, eventId: Id, phone: string): Promise<Registration | undefined> {
-  const { docs } = await payload.find({
-    collection: 'registrations',
-    where: { activeKey: { equals: activeKeyOf(eventId, phone) } },
-    limit: 1,
-    depth: 0,
-    overrideAccess: true,
-  })
-  return docs[0]
-}
+/** A sign-up just made or found again: nothing more to read (it was refused were the event cancelled). */
+const viewOf = (eventId: Id, registered: Registered): SignupView & { created: boolean } => ({
+  code: registered.code,
+  status: registered.status,
+  partySize: registered.partySize,
+  position: registered.position,
+  eventId,
+  eventCancelled: false,
+  channel: registered.channel,
+  created: registered.created,
+})
 
 /** A code as typed or scanned: case, spaces and dashes do not matter. */
 export const cleanCode = (code: string) =>
@@ -119,60 +115,29 @@ export async function signUp(
   input: SignupRequest,
   options: { user?: PayloadRequest['user'] } = {},
 ): Promise<Outcome<SignupView & { created: boolean }>> {
-  const event = await payload.db.findOne<Event>({ collection: 'events', where: { id: { equals: eventId } } })
-  if (!event || event._status !== 'published') {
-    return { ok: false, status: 404, message: { zh: '没有找到这个活动。', en: 'No such event.' } }
-  }
-  const checked = checkSignup(input, event.maxPartySize ?? 1)
-  if (!checked.ok) {
-    return {
-      ok: false,
-      status: 400,
-      message: { zh: '报名信息需要修改，请看下面的提示。', en: 'Please correct the marked fields.' },
-      errors: checked.errors,
-    }
-  }
-  const { name, phone, partySize } = checked.value
-  const earlier = await findActive(payload, event.id, phone)
-  if (earlier) return { ok: true, value: { ...(await view(payload, earlier)), created: false } }
-
-  const staffEntry = Boolean(options.user) && input.channel !== undefined && input.channel !== 'online'
-  if (!staffEntry) {
-    const state = signupState(event)
-    if (state !== 'open' && state !== 'waiting') {
-      return { ok: false, status: REFUSED[state].status, message: REFUSED[state] }
-    }
-  }
-  const context: { seatMoves?: SeatMove[] } = {}
+  const staffChannel = input.channel === 'staff' || input.channel === 'family' ? input.channel : undefined
   try {
-    const registration = await payload.create({
-      context,
-      collection: 'registrations',
-      data: {
-        event: event.id,
-        name,
-        phone,
-        partySize,
-        consent: true,
-        channel: staffEntry ? input.channel! : 'online',
-        status: 'confirmed',
-      },
-      depth: 0,
-      user: staffEntry ? options.user : undefined,
-      overrideAccess: !staffEntry,
-    })
-    return { ok: true, value: { ...(await view(payload, registration)), created: true } }
+    const registered =
+      options.user && staffChannel
+        ? await signUpThroughPayload(payload, eventId, input, { user: options.user, channel: staffChannel })
+        : await signUpOnline(payload, eventId, input)
+    return { ok: true, value: viewOf(eventId, registered) }
   } catch (error) {
-    await undoSeatMoves(payload, context.seatMoves)
-    // Two identical submissions at the same moment: the database's unique key let one through.
-    const winner = await findActive(payload, event.id, phone)
-    if (winner) return { ok: true, value: { ...(await view(payload, winner)), created: false } }
-    const refused = refusalMessage(error, 'zh')
-    if (refused) {
-      const en = refusalMessage(error, 'en')!
-      return { ok: false, status: refused.status, message: { zh: refused.message, en: en.message } }
-    }
-    throw error
+    return refusedOutcome(error)
+  }
+}
+
+/** A rule's refusal, or the database too busy to save (503), as the answer a resident sees. */
+function refusedOutcome(error: unknown): Extract<Outcome<never>, { ok: false }> {
+  const refused = refusalMessage(error, 'zh')
+  if (!refused) throw error
+  const en = refusalMessage(error, 'en')!
+  const errors = (error as { fieldErrors?: SignupErrors }).fieldErrors
+  return {
+    ok: false,
+    status: refused.status,
+    message: { zh: refused.message, en: en.message },
+    ...(errors ? { errors } : {}),
   }
 }
 
@@ -206,14 +171,18 @@ export async function cancelSignup(
     }
   }
   const registration = await findByCode(payload, code)
-  const updated = await payload.update({
-    collection: 'registrations',
-    id: registration!.id,
-    data: { status: 'cancelled' },
-    depth: 0,
-    overrideAccess: true,
-  })
-  return { ok: true, value: await view(payload, updated) }
+  try {
+    const updated = await payload.update({
+      collection: 'registrations',
+      id: registration!.id,
+      data: { status: 'cancelled' },
+      depth: 0,
+      overrideAccess: true,
+    })
+    return { ok: true, value: await view(payload, updated) }
+  } catch (error) {
+    return refusedOutcome(error)
+  }
 }
 
 /**

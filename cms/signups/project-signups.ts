@@ -7,6 +7,7 @@ import type { Payload } from 'payload'
 
 import { checkSignup, type SignupErrors } from '../rules/signup'
 import { normaliseMobile } from '../rules/confirmation-code'
+import { acceptsClaims, acceptsVolunteers } from '../rules/projects'
 import { refusalMessage } from '../rules/refusal'
 import type { Project } from '../payload-types'
 import type { Outcome } from './event-signups'
@@ -24,10 +25,6 @@ async function publishedProject(payload: Payload, id: Id): Promise<Project | und
     .findByID({ collection: 'projects', id, depth: 0, overrideAccess: true, locale: 'zh' })
     .catch(() => undefined)
   return project && project._status === 'published' ? project : undefined
-}
-
-export function acceptsVolunteers(project: Pick<Project, 'status'>): boolean {
-  return project.status !== 'completed'
 }
 
 export type VolunteerView = { code: string; roleName: string; created: boolean }
@@ -155,8 +152,15 @@ export async function offerClaim(
       errors: checked.errors as SignupErrors,
     }
   }
-  if (project.status === 'completed') {
-    return { ok: false, status: 409, message: { zh: '这个项目已经完成。', en: 'This project is completed.' } }
+  if (!acceptsClaims(project)) {
+    return {
+      ok: false,
+      status: 409,
+      message: {
+        zh: '这个项目已经有认领方或已经完成，不再接受认领。',
+        en: 'This project is no longer open for claiming.',
+      },
+    }
   }
   await payload.create({
     collection: 'project-claims',

@@ -27,6 +27,7 @@ import {
 } from '@cms/signups/event-signups'
 import { type ClaimInput, offerClaim, volunteer } from '@cms/signups/project-signups'
 import { periodLabel } from '@cms/rules/rubric'
+import { seatsLeft } from '@cms/rules/signup'
 import {
   CONVENTION_TOPICS,
   CONVENTION_TYPES,
@@ -306,10 +307,9 @@ export type EventListFilters = {
   hasSeats?: boolean
 }
 
-/** Seats still free at an event; never negative, even if staff lowered the capacity by hand. */
-export function eventSeatsLeft(event: Pick<Event, 'capacity' | 'seatsTaken'>): number {
-  return Math.max(0, event.capacity - (event.seatsTaken ?? 0))
-}
+/** Seats a newcomer could take (the rule in cms/rules/signup.ts: none while anyone waits). */
+export const eventSeatsLeft = (event: Pick<Event, 'capacity' | 'seatsTaken' | 'waitingCount'>): number =>
+  seatsLeft(event)
 
 /**
  * Published events in a range for the calendar, soonest first, cancelled ones included so that
@@ -470,6 +470,7 @@ export type FeedEvent = Pick<
   | 'status'
   | 'capacity'
   | 'seatsTaken'
+  | 'waitingCount'
   | 'waitingList'
   | 'updatedAt'
 > & { centre: FeedCentre | null }
@@ -514,6 +515,7 @@ export async function feedEvents({
       status: true,
       capacity: true,
       seatsTaken: true,
+      waitingCount: true,
       waitingList: true,
       centre: true,
       updatedAt: true,

@@ -51,6 +51,15 @@ export const LIMITED_MESSAGE = {
   en: 'Too many attempts from this connection. Please wait a few minutes and try again.',
 }
 
+/**
+ * A refused submission's status on the page; a 503 (the database stayed busy, nothing was saved)
+ * also says when to try again.
+ */
+export function refusedStatus(astro: Pick<AstroGlobal, 'response'>, status: number): void {
+  astro.response.status = status
+  if (status === 503) astro.response.headers.set('Retry-After', '5')
+}
+
 /** Pages that handle forms must never be cached: they carry what one person typed. */
 export function noStore(astro: Pick<AstroGlobal, 'response'>): void {
   astro.response.headers.set('Cache-Control', 'no-store')

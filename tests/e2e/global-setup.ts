@@ -3,7 +3,7 @@
  * free ports, waits until it says it is ready, and stops it after the run.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -47,10 +47,13 @@ export async function setup(project: TestProject): Promise<void> {
   })
   portal = child
   let log = ''
+  const logFile = path.join(dataDir, 'portal.log')
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`portal did not become ready in time:\n${log}`)), 300_000)
     const onData = (chunk: Buffer) => {
       log += chunk.toString()
+      // Everything the portal says, for tests that read its log (emails, log lines).
+      appendFileSync(logFile, chunk)
       if (log.includes('ready (production)')) {
         clearTimeout(timer)
         resolve()
@@ -66,8 +69,8 @@ export async function setup(project: TestProject): Promise<void> {
   project.provide('siteUrl', `http://localhost:${sitePort}`)
   project.provide('cmsUrl', `http://localhost:${cmsPort}`)
   project.provide('demoPassword', DEMO_PASSWORD)
-  // The backup test copies this running portal (tests/e2e/portal.ts).
   project.provide('dataDir', dataDir)
+  project.provide('portalLog', logFile)
 }
 
 export async function teardown(): Promise<void> {
@@ -92,6 +95,9 @@ declare module 'vitest' {
     siteUrl: string
     cmsUrl: string
     demoPassword: string
+    /** The portal's data folder (its SQLite file is mulin.db there). */
     dataDir: string
+    /** Everything the portal has printed so far. */
+    portalLog: string
   }
 }
