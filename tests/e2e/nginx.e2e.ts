@@ -208,6 +208,20 @@ describe('the portal behind deploy/nginx.conf', () => {
     expect(page.body).toContain(code)
     expect(page.headers['x-cache-status']).not.toBe('HIT')
 
+    // The site's own form through the proxy: its origin check must see the public https address.
+    const form = await send(
+      'POST',
+      `/events/${eventId}`,
+      { 'content-type': 'application/x-www-form-urlencoded', origin: `https://localhost:${httpsPort}` },
+      new URLSearchParams({
+        name: '代理表单',
+        phone: '13955501235',
+        partySize: '1',
+        consent: 'on',
+      }).toString(),
+    )
+    expect(form.status, form.body.slice(0, 200)).toBeLessThan(400)
+
     const huge = await send(
       'POST',
       `/events/${eventId}`,
