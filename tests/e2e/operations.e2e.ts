@@ -189,7 +189,7 @@ describe('logs', () => {
     })
     expect(api.status).toBe(201)
     expect(api.headers.get('x-request-id')).toBe('proxy-given-id-1')
-    expect(((await api.json()) as { code?: string }).code).toMatch(/^\w{6}$/)
+    const { code } = (await api.json()) as { code: string }
     // The same person on the site's form, a refused attempt (no consent), and a look-up.
     const form = (body: Record<string, string>) =>
       fetch(`${copy.siteUrl}/events/${eventId}`, {
@@ -213,6 +213,7 @@ describe('logs', () => {
     expect(typeof line?.durationMs).toBe('number')
     expect(String(line?.time)).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(lines.find((l) => l.requestId === 'proxy-given-id-1')).toMatchObject({ status: 201 })
+    expect(lines.find((l) => l.event === 'signup' && l.code === code)).toMatchObject({ status: 'confirmed' })
 
     const output = copy.output()
     expect(output).not.toContain(name)
