@@ -14,7 +14,10 @@ export const capPageSize: CollectionBeforeOperationHook = ({ args, operation, re
   // event with more than a page of sign-ups would be counted short.
   if ((args as { overrideAccess?: boolean }).overrideAccess === true) return args
   if (!('limit' in args) && !('pagination' in args)) return args
-  const requested = args as { limit?: unknown; pagination?: unknown }
+  const requested = args as { limit?: unknown; pagination?: unknown; currentDepth?: number }
+  // Populating relationships (Payload's data loader) runs finds of its own, at a depth below the
+  // request's, unpaginated: those are the server's, not the client's, and are not capped.
+  if (requested.currentDepth) return args
   return { ...args, limit: cappedLimit(requested.limit) ?? requested.limit, pagination: true }
 }
 
