@@ -160,6 +160,9 @@ export function installWriter(adapter: WriterAdapter): void {
 
   /** Waits for this process's earlier writes; the release hands the turn to the next. */
   async function takeTurn(deadline: number): Promise<() => void> {
+    // libsql answers synchronously, so a long run of writes (a seed, an import) would otherwise
+    // never give the event loop a turn: requests, timers and a test runner's messages would wait.
+    await new Promise((resolve) => setImmediate(resolve))
     let release!: () => void
     const turn = new Promise<void>((resolve) => (release = resolve))
     const before = tail
