@@ -3,6 +3,7 @@ import * as migration_20261123_165142_signups_volunteers_claims_itinerary from '
 import * as migration_20261123_170049_anonymisation_job from './20261123_170049_anonymisation_job';
 import * as migration_20261123_181119_media_uploaded_by from './20261123_181119_media_uploaded_by';
 import * as migration_20261202_000445_signup_queue_login_throttle from './20261202_000445_signup_queue_login_throttle';
+import * as migration_20261202_030000_content_version_locale_indexes from './20261202_030000_content_version_locale_indexes';
 
 export const migrations = [
   {
@@ -29,5 +30,10 @@ export const migrations = [
     up: migration_20261202_000445_signup_queue_login_throttle.up,
     down: migration_20261202_000445_signup_queue_login_throttle.down,
     name: '20261202_000445_signup_queue_login_throttle'
+  },
+  {
+    up: migration_20261202_030000_content_version_locale_indexes.up,
+    down: migration_20261202_030000_content_version_locale_indexes.down,
+    name: '20261202_030000_content_version_locale_indexes',
   },
 ];
