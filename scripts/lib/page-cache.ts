@@ -22,7 +22,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 
 import type { Handler } from './serve'
 
-export type VersionSource = { read: () => Promise<number | null> }
+export type VersionSource = { read: () => number | null | Promise<number | null> }
 
 export type PageCacheOptions = {
   version: VersionSource
@@ -264,20 +264,21 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
     }
   }
 
+  const apply = (current: number | null) => {
+    if (current === null || current !== version) clear()
+    version = current
+    checkedAt = Date.now()
+  }
   /** Brings the known version up to date; a moved (or unknown) version empties the cache. */
   const checkVersion = async (): Promise<void> => {
-    if (Date.now() - checkedAt < versionCheckMs) return
-    checking ??= (async () => {
-      try {
-        const current = await options.version.read()
-        if (current === null || current !== version) clear()
-        version = current
-        checkedAt = Date.now()
-      } finally {
-        checking = undefined
-      }
-    })()
-    await checking
+    if (versionCheckMs > 0 && Date.now() - checkedAt < versionCheckMs) return
+    if (checking) return checking
+    const current = options.version.read()
+    if (!(current instanceof Promise)) return apply(current) // SQLite: a synchronous read
+    checking = current.then(apply).finally(() => {
+      checking = undefined
+    })
+    return checking
   }
 
   const answer = (async (req, res) => {
