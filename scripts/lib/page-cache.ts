@@ -96,7 +96,6 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
   return new Promise((resolve, reject) => {
     const original = { writeHead: res.writeHead, write: res.write, end: res.end }
     const chunks: Buffer[] = []
-    let size = 0
     let passThrough = false
     let decided = false // whether the status and headers are known (writeHead, or a first write)
     let status = 200
@@ -143,7 +142,6 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
         return (original.write as (...args: unknown[]) => boolean).call(res, chunk, encoding, callback)
       const buffer = toBuffer(chunk, encoding)
       chunks.push(buffer)
-      size += buffer.length
       const done = [encoding, callback].find((arg) => typeof arg === 'function') as (() => void) | undefined
       done?.()
       return true
