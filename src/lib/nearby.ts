@@ -10,7 +10,12 @@ import { byDistance, hasPoint, type Point } from './places'
 export type NearbyCentre = Pick<Centre, 'id' | 'slug' | 'name'> & Point & { distance: number }
 
 /** The published centres nearest to `centre` (itself excluded), within `withinMetres`. */
-export async function centresNear(centre: Centre, lang: Locale, count = 4, withinMetres = 4000): Promise<NearbyCentre[]> {
+export async function centresNear(
+  centre: Centre,
+  lang: Locale,
+  count = 4,
+  withinMetres = 4000,
+): Promise<NearbyCentre[]> {
   if (!hasPoint(centre)) return []
   const { centres } = await listCentres(lang)
   return byDistance(
@@ -19,7 +24,14 @@ export async function centresNear(centre: Centre, lang: Locale, count = 4, withi
   )
     .filter((c): c is typeof c & Point & { distance: number } => (c.distance ?? Infinity) <= withinMetres)
     .slice(0, count)
-    .map((c) => ({ id: c.id, slug: c.slug, name: c.name, latitude: c.latitude, longitude: c.longitude, distance: c.distance }))
+    .map((c) => ({
+      id: c.id,
+      slug: c.slug,
+      name: c.name,
+      latitude: c.latitude,
+      longitude: c.longitude,
+      distance: c.distance,
+    }))
 }
 
 export type NeighbourhoodChoice = { id: number; name: string; subDistrict: string; point?: Point }
@@ -47,7 +59,10 @@ export async function neighbourhoodChoices(lang: Locale): Promise<NeighbourhoodC
       id: n.id,
       name: n.name,
       subDistrict: subDistrict ?? '',
-      point: centre && centre._status !== 'draft' && hasPoint(centre) ? { latitude: centre.latitude, longitude: centre.longitude } : undefined,
+      point:
+        centre && centre._status !== 'draft' && hasPoint(centre)
+          ? { latitude: centre.latitude, longitude: centre.longitude }
+          : undefined,
     }
   })
 }

@@ -14,7 +14,7 @@ describe('where centres are', () => {
   })
 
   it('says distances in words a resident reads', () => {
-    expect(describeDistance(12, 'zh')).toBe('约 50 米')
+    expect(describeDistance(12, 'zh')).toBe('不到 100 米')
     expect(describeDistance(730, 'zh')).toBe('约 750 米')
     expect(describeDistance(2345, 'zh')).toBe('约 2.3 公里')
     expect(describeDistance(2345, 'en')).toBe('about 2.3 km')

@@ -15,12 +15,14 @@ export function distanceMetres(a: Point, b: Point): number {
   const rad = (deg: number) => (deg * Math.PI) / 180
   const dLat = rad(b.latitude - a.latitude)
   const dLng = rad(b.longitude - a.longitude)
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2
+  const h =
+    Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.latitude)) * Math.cos(rad(b.latitude)) * Math.sin(dLng / 2) ** 2
   return 2 * EARTH_RADIUS_M * Math.asin(Math.sqrt(h))
 }
 
 /** A distance as a resident reads it: metres when close, kilometres with one decimal further away. */
 export function describeDistance(metres: number, lang: 'zh' | 'en'): string {
+  if (metres < 100) return lang === 'zh' ? '不到 100 米' : 'under 100 m'
   if (metres < 1000) {
     const rounded = Math.max(50, Math.round(metres / 50) * 50)
     return lang === 'zh' ? `约 ${rounded} 米` : `about ${rounded} m`
@@ -45,7 +47,8 @@ export function byDistance<T extends { latitude?: number | null; longitude?: num
 
 /** A point typed into an address (?lat=…&lng=…), accepted only if it is a real coordinate in China. */
 export function pointFrom(lat: string | null, lng: string | null): Point | undefined {
-  if (!lat || !lng || !/^-?\d{1,3}(\.\d{1,8})?$/.test(lat) || !/^-?\d{1,3}(\.\d{1,8})?$/.test(lng)) return undefined
+  if (!lat || !lng || !/^-?\d{1,3}(\.\d{1,8})?$/.test(lat) || !/^-?\d{1,3}(\.\d{1,8})?$/.test(lng))
+    return undefined
   const point = { latitude: Number(lat), longitude: Number(lng) }
   const inChina = point.latitude > 18 && point.latitude < 54 && point.longitude > 73 && point.longitude < 136
   return inChina ? point : undefined
