@@ -187,3 +187,22 @@ describe('reading on a phone', () => {
     await page.close()
   })
 })
+
+describe('small things a phone shows', () => {
+  it('has a favicon where browsers look for one', async () => {
+    for (const path of ['/favicon.ico', '/favicon.svg', '/apple-touch-icon.png']) {
+      const response = await fetch(site(path))
+      expect(response.status, path).toBe(200)
+    }
+  })
+
+  it('names the centre of every event in the month view', async () => {
+    const page = await openPage(browser)
+    await page.goto(site('/events?view=month'))
+    const entries = page.locator('.month .cal-events > li')
+    expect(await entries.count()).toBeGreaterThan(0)
+    const where = await entries.evaluateAll((all) => all.map((li) => li.querySelector('.month-where')?.textContent))
+    expect(where.every((name) => name && /中心$/.test(name))).toBe(true)
+    await page.close()
+  })
+})
