@@ -4,7 +4,7 @@
  * second "are you sure?"), all without JavaScript; no page scrolls sideways in care mode; every
  * link and button is a tap target of 44 px (56 px in care mode).
  */
-import type { Browser, Page } from 'playwright'
+import type { Browser, Locator, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchBrowser, openPage } from './browser'
@@ -13,7 +13,7 @@ import { api, findOne } from './rest'
 let browser: Browser
 const stamp = Date.now().toString(36)
 const site = (path: string) => `${inject('siteUrl')}${path}`
-const text = async (page: Page, selector: string) =>
+const text = async (page: Page | Locator, selector: string) =>
   (await page.locator(selector).first().textContent())?.trim()
 
 beforeAll(async () => {
