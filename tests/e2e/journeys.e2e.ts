@@ -201,8 +201,28 @@ describe('small things a phone shows', () => {
     await page.goto(site('/events?view=month'))
     const entries = page.locator('.month .cal-events > li')
     expect(await entries.count()).toBeGreaterThan(0)
-    const where = await entries.evaluateAll((all) => all.map((li) => li.querySelector('.month-where')?.textContent))
+    const where = await entries.evaluateAll((all) =>
+      all.map((li) => li.querySelector('.month-where')?.textContent),
+    )
     expect(where.every((name) => name && /中心$/.test(name))).toBe(true)
+    await page.close()
+  })
+})
+
+describe('figures that agree', () => {
+  it('states as facts only what it counts, agreeing with the directory; quoted figures name their source', async () => {
+    const page = await openPage(browser, { javaScriptEnabled: false })
+    await page.goto(site('/'))
+    const counted = await page.locator('.figures.counted .figure').allTextContents()
+    await page.goto(site('/centres'))
+    const centres = Number((await text(page, '.result-count'))!.match(/\d+/)![0])
+    await page.goto(site('/centres?minStars=5'))
+    const fiveStar = Number((await text(page, '.result-count'))!.match(/\d+/)![0])
+    expect(counted.slice(0, 2).map(Number)).toEqual([centres, fiveStar])
+    await page.goto(site('/'))
+    const sources = await page.locator('.figures.quoted .source').allTextContents()
+    expect(sources.length).toBeGreaterThan(0)
+    for (const source of sources) expect(source).toMatch(/^引自：\S+/)
     await page.close()
   })
 })
