@@ -64,4 +64,15 @@ describe('a delegation reading in English', () => {
     )
     await page.close()
   })
+
+  it('reads the visit form in plain English: spaced labels, no stray spaces, a half-width colon', async () => {
+    const page = await openPage(browser, { locale: 'en-GB' })
+    await page.goto(site('/en/visits'))
+    await expect(page.locator('#centres > legend').innerText()).resolves.toBe('Centres to visit (required)')
+    await expect(page.locator('#centres-hint').innerText()).resolves.toMatch(/directory\.$/)
+    await expect(page.locator('#field-date1-hint').innerText()).resolves.not.toMatch(/year-month-day/)
+    await expect(page.locator('.site-footer address').innerText()).resolves.toMatch(/Phone: \d/)
+    await expect(page.locator('.site-footer address').innerText()).resolves.not.toContain('：')
+    await page.close()
+  })
 })

@@ -116,6 +116,19 @@ describe('a resident on a phone finds the nearest centre, signs up and cancels',
     const code = page.url().match(/\/signups\/([0-9A-Z]+)/)![1]!
     await expect(text(page, '.headline')).resolves.toBe('报名成功，名额已确认')
     await expect(page.locator('text=把活动时间存进手机日历').count()).resolves.toBe(1)
+    // The spaced code stays on one line, in care mode too, without pushing the page sideways.
+    for (const care of [false, true]) {
+      await page.goto(site(`/care?on=${care ? 1 : 0}&next=/signups/${code}`))
+      const line = await page.locator('.signup-summary .code').evaluate((el) => {
+        const range = document.createRange()
+        range.selectNodeContents(el)
+        return range.getClientRects().length
+      })
+      expect(line, care ? 'care mode' : 'standard').toBe(1)
+      expect((await measure(page, care ? 56 : 44)).overflow).toBe(0)
+    }
+    await page.goto(site('/care?on=0&next=/'))
+    await page.goto(site(`/signups/${code}`))
     // No waiting list here: nobody is waiting for the seat.
     await expect(page.locator('.signup-summary').textContent()).resolves.not.toContain('候补')
 
