@@ -1,3 +1,4 @@
+/* global document, navigator, location */
 // "Use my location" on the centre directory: asks the phone for its position and opens the
 // directory sorted by distance from it (/centres?lat=…&lng=…). The page works without it; the
 // button only appears where the browser can locate. The position goes to the portal only, in
