@@ -46,8 +46,14 @@ describe('the site search', () => {
     // Results come by type: the centres are one tap away, all on their own page.
     await page.click('.kinds a:has-text("睦邻中心")')
     await page.waitForURL(/type=centre/)
-    const centreHits = await page.locator('.results li', { hasText: '睦邻中心 ·' }).count()
+    let centreHits = await page.locator('.results li', { hasText: '睦邻中心 ·' }).count()
     const found = (await page.locator('.results h2').allTextContents()).map((t) => t.trim())
+    // Twenty to a page: the rest are a tap on 下一页 away.
+    while (await page.locator('.pager a:has-text("下一页")').count()) {
+      await page.click('.pager a:has-text("下一页")')
+      centreHits += await page.locator('.results li', { hasText: '睦邻中心 ·' }).count()
+      found.push(...(await page.locator('.results h2').allTextContents()).map((t) => t.trim()))
+    }
     for (const centre of withCare) expect(found).toContain(centre.name)
     expect(centreHits).toBeGreaterThan(0)
     await page.close()
