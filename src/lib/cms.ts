@@ -175,7 +175,10 @@ export async function upcomingEvents(
   { centreId, days, limit = 20 }: { centreId?: number; days?: number; limit?: number } = {},
 ): Promise<Event[]> {
   const payload = await cms()
-  const and: Record<string, unknown>[] = [...upcomingWhere(new Date(), days), { status: { equals: 'scheduled' } }]
+  const and: Record<string, unknown>[] = [
+    ...upcomingWhere(new Date(), days),
+    { status: { equals: 'scheduled' } },
+  ]
   if (centreId) and.push({ centre: { equals: centreId } })
   const { docs } = await payload.find({
     collection: 'events',
