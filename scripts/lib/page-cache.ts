@@ -98,6 +98,7 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
     const chunks: Buffer[] = []
     let size = 0
     let passThrough = false
+    let decided = false // whether the status and headers are known (writeHead, or a first write)
     let status = 200
     const restore = () => Object.assign(res, original)
     const toBuffer = (chunk: unknown, encoding?: unknown) =>
@@ -109,6 +110,7 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
 
     const decide = () => {
       // Called once the headers are known: keep collecting, or hand the response back.
+      decided = true
       const headers = res.getHeaders()
       const length = Number(headers['content-length'] ?? 0)
       if (!isCompressible(headers) || length > MAX_CAPTURE_BYTES) {
@@ -133,7 +135,7 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
       return res
     } as typeof res.writeHead
     res.write = function (chunk: unknown, encoding?: unknown, callback?: unknown) {
-      if (!passThrough && chunks.length === 0 && size === 0 && !res.headersSent) {
+      if (!decided) {
         status = res.statusCode
         decide()
       }
@@ -147,7 +149,7 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
       return true
     } as typeof res.write
     res.end = function (chunk?: unknown, encoding?: unknown, callback?: unknown) {
-      if (!passThrough && size === 0 && !res.headersSent) {
+      if (!decided) {
         status = res.statusCode
         decide()
       }

@@ -28,7 +28,7 @@ import {
 import { type ClaimInput, offerClaim, volunteer } from '@cms/signups/project-signups'
 import { periodLabel } from '@cms/rules/rubric'
 import { seatsLeft } from '@cms/rules/signup'
-import { upcomingWhere } from '@cms/rules/upcoming'
+import { sitemapEventsWhere, upcomingWhere } from '@cms/rules/upcoming'
 import {
   CONVENTION_TOPICS,
   CONVENTION_TYPES,
@@ -658,6 +658,7 @@ export async function sitemapEntries(): Promise<{
     (
       await payload.find({
         collection: 'events',
+        where: { and: sitemapEventsWhere() } as Where,
         sort: 'start',
         depth: 0,
         limit: 0,

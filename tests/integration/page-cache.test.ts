@@ -93,6 +93,12 @@ describe('the render cache', () => {
     }
   })
 
+  it('keeps the status of a page written in one piece (a 404 in the page language)', async () => {
+    const missing = await get('/missing/centre')
+    expect(missing.status).toBe(404)
+    expect(await missing.text()).toBe('<p>not found</p>')
+  })
+
   it('compresses with Brotli or gzip as the browser accepts, and not at all when it does not', async () => {
     const plain = await fetch(`${base}/compressed`, { headers: { 'accept-encoding': 'identity' } })
     const text = await plain.text()
