@@ -1569,6 +1569,10 @@ export interface Site {
         value: string;
         unit?: string | null;
         note?: string | null;
+        /**
+         * The report or document the figure is quoted from; the home page names it.
+         */
+        source?: string | null;
         id?: string | null;
       }[]
     | null;
@@ -1623,6 +1627,7 @@ export interface SiteSelect<T extends boolean = true> {
         value?: T;
         unit?: T;
         note?: T;
+        source?: T;
         id?: T;
       };
   navigation?:

@@ -35,6 +35,19 @@ export const Site: GlobalConfig = {
           ],
         },
         { name: 'note', type: 'text', localized: true, label: { zh: '说明', en: 'Note' } },
+        {
+          // These figures are quoted, not counted by the portal: the home page says where each comes from.
+          name: 'source',
+          type: 'text',
+          localized: true,
+          label: { zh: '出处', en: 'Source' },
+          admin: {
+            description: {
+              zh: '引自哪份报告或文件，例如“杨浦区睦邻中心建设工作总结（2017）”。首页会注明“引自……”。',
+              en: 'The report or document the figure is quoted from; the home page names it.',
+            },
+          },
+        },
       ],
     },
     {

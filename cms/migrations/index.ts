@@ -4,6 +4,7 @@ import * as migration_20261123_170049_anonymisation_job from './20261123_170049_
 import * as migration_20261123_181119_media_uploaded_by from './20261123_181119_media_uploaded_by';
 import * as migration_20261202_000445_signup_queue_login_throttle from './20261202_000445_signup_queue_login_throttle';
 import * as migration_20261202_030000_content_version_locale_indexes from './20261202_030000_content_version_locale_indexes';
+import * as migration_20261202_030100_headline_figure_sources from './20261202_030100_headline_figure_sources';
 
 export const migrations = [
   {
@@ -29,11 +30,16 @@ export const migrations = [
   {
     up: migration_20261202_000445_signup_queue_login_throttle.up,
     down: migration_20261202_000445_signup_queue_login_throttle.down,
-    name: '20261202_000445_signup_queue_login_throttle'
+    name: '20261202_000445_signup_queue_login_throttle',
   },
   {
     up: migration_20261202_030000_content_version_locale_indexes.up,
     down: migration_20261202_030000_content_version_locale_indexes.down,
     name: '20261202_030000_content_version_locale_indexes',
+  },
+  {
+    up: migration_20261202_030100_headline_figure_sources.up,
+    down: migration_20261202_030100_headline_figure_sources.down,
+    name: '20261202_030100_headline_figure_sources',
   },
 ];

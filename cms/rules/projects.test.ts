@@ -13,3 +13,12 @@ describe('what a project accepts', () => {
     ])
   })
 })
+
+describe('who may withdraw as a volunteer', () => {
+  it('an active volunteer of a project not yet completed', async () => {
+    const { mayWithdrawVolunteer } = await import('./projects')
+    expect(mayWithdrawVolunteer({ status: 'active' }, { status: 'in-progress' })).toBe(true)
+    expect(mayWithdrawVolunteer({ status: 'cancelled' }, { status: 'in-progress' })).toBe(false)
+    expect(mayWithdrawVolunteer({ status: 'active' }, { status: 'completed' })).toBe(false)
+  })
+})

@@ -5,12 +5,14 @@
  */
 import type { Payload } from 'payload'
 
-import { checkSignup, type SignupErrors } from '../rules/signup'
+import { checkSignup, matchesLastFour, type SignupErrors } from '../rules/signup'
 import { normaliseMobile } from '../rules/confirmation-code'
-import { acceptsClaims, acceptsVolunteers } from '../rules/projects'
+import { BLOCKED_MESSAGE } from '../rules/lookup-attempts'
+import { acceptsClaims, acceptsVolunteers, mayWithdrawVolunteer } from '../rules/projects'
 import { refusalMessage } from '../rules/refusal'
-import type { Project } from '../payload-types'
-import type { Outcome } from './event-signups'
+import type { Project, Volunteer } from '../payload-types'
+import { cleanCode, type Outcome } from './event-signups'
+import { checkDigits } from './wrong-digits'
 
 type Id = number | string
 type Message = { zh: string; en: string }
@@ -96,6 +98,118 @@ async function findVolunteer(payload: Payload, activeKey: string) {
     overrideAccess: true,
   })
   return docs[0]
+}
+
+/** What a volunteer may see of their own sign-up: never the name or the number. */
+export type VolunteerSignupView = {
+  code: string
+  status: 'active' | 'cancelled'
+  roleName: string
+  project: { id: Id; slug: string; title: string }
+  /** Whether the volunteer may still withdraw online (cms/rules/projects.ts). */
+  mayWithdraw: boolean
+}
+
+const NO_VOLUNTEER: Message = {
+  zh: '没有找到这个报名。请核对确认码和手机号码后四位。',
+  en: 'No sign-up matches that code and those digits.',
+}
+
+async function volunteerByCode(payload: Payload, code: string): Promise<Volunteer | undefined> {
+  const clean = cleanCode(code)
+  if (!clean) return undefined
+  const { docs } = await payload.find({
+    collection: 'volunteers',
+    where: { code: { equals: clean } },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return docs[0] && !docs[0].anonymisedAt ? docs[0] : undefined
+}
+
+/** Whether a code belongs to a volunteer (codes of event sign-ups and volunteers look alike). */
+export async function isVolunteerCode(payload: Payload, code: string): Promise<boolean> {
+  return (await volunteerByCode(payload, code)) !== undefined
+}
+
+async function volunteerView(payload: Payload, doc: Volunteer): Promise<VolunteerSignupView> {
+  const projectId = typeof doc.project === 'object' ? doc.project.id : doc.project
+  const project = await payload.findByID({
+    collection: 'projects',
+    id: projectId,
+    depth: 0,
+    overrideAccess: true,
+    locale: 'zh',
+  })
+  return {
+    code: doc.code!,
+    status: doc.status,
+    roleName: doc.roleName ?? '',
+    project: { id: project.id, slug: project.slug, title: project.title },
+    mayWithdraw: mayWithdrawVolunteer(doc, project),
+  }
+}
+
+/**
+ * A volunteer's own sign-up, by its code and the last four digits of the phone number: the same
+ * look-up, with the same count of wrong digits, as an event sign-up.
+ */
+export async function lookUpVolunteer(
+  payload: Payload,
+  code: string,
+  digits: string,
+): Promise<Outcome<VolunteerSignupView>> {
+  const doc = await volunteerByCode(payload, code)
+  if (!doc) return { ok: false, status: 404, message: NO_VOLUNTEER }
+  const verdict = await checkDigits(payload, doc.code ?? `v${doc.id}`, () =>
+    matchesLastFour(doc.phone, digits),
+  )
+  if (verdict === 'blocked') return { ok: false, status: 423, message: BLOCKED_MESSAGE }
+  if (verdict === 'wrong') return { ok: false, status: 404, message: NO_VOLUNTEER }
+  return { ok: true, value: await volunteerView(payload, doc) }
+}
+
+/**
+ * Withdraws a volunteer at their own request; the place goes back to the role (the collection's
+ * hook gives it back through the seat ledger). Withdrawing twice is not an error.
+ */
+export async function withdrawVolunteer(
+  payload: Payload,
+  code: string,
+  digits: string,
+): Promise<Outcome<VolunteerSignupView>> {
+  const found = await lookUpVolunteer(payload, code, digits)
+  if (!found.ok || found.value.status === 'cancelled') return found
+  if (!found.value.mayWithdraw) {
+    return {
+      ok: false,
+      status: 409,
+      message: {
+        zh: '这个项目已经结束，不需要取消。',
+        en: 'This project has finished; there is nothing to withdraw from.',
+      },
+    }
+  }
+  const doc = (await volunteerByCode(payload, code))!
+  try {
+    const updated = await payload.update({
+      collection: 'volunteers',
+      id: doc.id,
+      data: { status: 'cancelled' },
+      depth: 0,
+      overrideAccess: true,
+    })
+    return { ok: true, value: await volunteerView(payload, updated) }
+  } catch (error) {
+    const zh = refusalMessage(error, 'zh')
+    if (!zh) throw error
+    return {
+      ok: false,
+      status: zh.status,
+      message: { zh: zh.message, en: refusalMessage(error, 'en')!.message },
+    }
+  }
 }
 
 export type ClaimInput = {

@@ -965,6 +965,9 @@ export async function searchableDocuments(lang: Locale): Promise<import('./searc
         title: e.title,
         url: `/events/${e.id}`,
         meta: name(e.centre),
+        // The sessions of a weekly series point at the first one: together they are one result.
+        group: String((typeof e.series === 'object' && e.series ? e.series.id : e.series) ?? e.id),
+        start: e.start,
         fields: [
           { text: e.title, weight: 5 },
           { text: labelOf(EVENT_CATEGORIES, e.category, lang), weight: 2 },

@@ -14,6 +14,9 @@ const words = {
   },
   phone: { zh: '电话', en: 'Phone' },
   email: { zh: '邮箱', en: 'Email' },
+  // Before a value: a full-width colon in Chinese, a half-width one and a space in English.
+  phoneLabel: { zh: '电话：', en: 'Phone: ' },
+  emailLabel: { zh: '邮箱：', en: 'Email: ' },
   stars: { zh: '星', en: 'stars' },
 } as const
 

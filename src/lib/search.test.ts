@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { highlight, parseQuery, search, type SearchDocument } from './search'
+import { highlight, parseQuery, search, type SearchDocument, searchPage } from './search'
 
 const doc = (title: string, body: string, kind = 'convention'): SearchDocument => ({
   kind,
@@ -49,5 +49,62 @@ describe('site search', () => {
 
   it('finds nothing for an empty query', () => {
     expect(search(docs, '   ')).toEqual([])
+  })
+})
+
+describe('a page of results', () => {
+  const doc = (
+    kind: string,
+    title: string,
+    body: string,
+    extra: Partial<SearchDocument> = {},
+  ): SearchDocument => ({
+    kind,
+    title,
+    url: `/${kind}/${title}`,
+    fields: [
+      { text: title, weight: 5 },
+      { text: body, weight: 1 },
+    ],
+    ...extra,
+  })
+
+  it('puts title matches first, even above documents that say the words many times', () => {
+    const docs = [
+      ...Array.from({ length: 9 }, (_, i) =>
+        doc('convention', `公约${i}`, '垃圾分类 垃圾分类 垃圾分类 垃圾分类'),
+      ),
+      doc('event', '垃圾分类实操课', '动手练习'),
+    ]
+    expect(searchPage(docs, '垃圾分类').hits[0]!.title).toBe('垃圾分类实操课')
+  })
+
+  it('folds a weekly series into one result with its next session', () => {
+    const docs = ['2026-12-17', '2026-12-03', '2026-12-10'].map((day) =>
+      doc('event', '晨练太极拳', '四平路街道睦邻中心', {
+        url: `/events/${day}`,
+        group: '7',
+        start: `${day}T00:30:00Z`,
+      }),
+    )
+    const { hits, total } = searchPage([...docs, doc('centre', '四平路街道睦邻中心', '')], '四平')
+    expect(total).toBe(2)
+    const series = hits.find((hit) => hit.kind === 'event')!
+    expect(series).toMatchObject({ start: '2026-12-03T00:30:00Z', sessions: 3, url: '/events/2026-12-03' })
+  })
+
+  it('counts every result by kind, without a cap, and pages through them', () => {
+    const docs = [
+      ...Array.from({ length: 45 }, (_, i) => doc('event', `老年活动${i}`, '')),
+      ...Array.from({ length: 8 }, (_, i) => doc('centre', `中心${i}`, '老年')),
+    ]
+    const first = searchPage(docs, '老年')
+    expect(first).toMatchObject({ total: 53, counts: { event: 45, centre: 8 }, page: 1, pages: 3 })
+    expect(first.hits).toHaveLength(20)
+    const centres = searchPage(docs, '老年', { kind: 'centre' })
+    expect(centres).toMatchObject({ total: 8, pages: 1 })
+    expect(centres.hits.every((hit) => hit.kind === 'centre')).toBe(true)
+    expect(searchPage(docs, '老年', { page: 3 }).hits).toHaveLength(13)
+    expect(searchPage(docs, '老年', { page: 99 }).page).toBe(3)
   })
 })

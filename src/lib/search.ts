@@ -11,6 +11,10 @@ export type SearchDocument = {
   url: string
   fields: SearchField[]
   meta?: string
+  /** Documents with the same group are one result (the sessions of a weekly series). */
+  group?: string
+  /** When it happens (events): the earliest of a group is the one shown. */
+  start?: string
 }
 export type SearchHit = SearchDocument & { score: number; snippet: string; titleHtml: string }
 
@@ -125,4 +129,80 @@ export function search(documents: SearchDocument[], input: string, limit = 50): 
       snippet: snippet(doc, query),
       titleHtml: highlight(doc.title, query),
     }))
+}
+
+/** Whether the title itself holds the whole phrase, or every word of it. */
+function titleMatches(doc: SearchDocument, query: Query): boolean {
+  const title = doc.title.toLowerCase()
+  return (
+    phrases(query).some((p) => title.includes(p)) ||
+    (query.words.length > 0 && query.words.every((w) => title.includes(w)))
+  )
+}
+
+export type SearchResult = SearchHit & {
+  /** How many sessions of the same series matched (1 for anything else). */
+  sessions: number
+}
+
+export type SearchPage = {
+  /** This page's results, best first. */
+  hits: SearchResult[]
+  /** Every result, for the kind asked (or all kinds), after series are folded into one. */
+  total: number
+  /** Results per kind, before the kind filter. */
+  counts: Record<string, number>
+  page: number
+  pages: number
+}
+
+/**
+ * One page of results: documents whose title matches come first (a class called 垃圾分类实操课
+ * before conventions that mention 垃圾分类 in an article), then by score; the sessions of one
+ * series are a single result showing the next session; counted per kind, without a cap.
+ */
+export function searchPage(
+  documents: SearchDocument[],
+  input: string,
+  { kind, page = 1, pageSize = 20 }: { kind?: string | undefined; page?: number; pageSize?: number } = {},
+): SearchPage {
+  const query = parseQuery(input)
+  const scored = documents
+    .map((doc) => ({ doc, score: score(doc, query), inTitle: titleMatches(doc, query) }))
+    .filter((entry) => entry.score > 0)
+  // Fold each series into its next session (the earliest start), keeping the best score.
+  const groups = new Map<string, { doc: SearchDocument; score: number; inTitle: boolean; sessions: number }>()
+  for (const entry of scored) {
+    const key = entry.doc.group
+      ? `${entry.doc.kind}:${entry.doc.group}`
+      : `${entry.doc.kind}:${entry.doc.url}`
+    const seen = groups.get(key)
+    if (!seen) {
+      groups.set(key, { ...entry, sessions: 1 })
+      continue
+    }
+    seen.sessions += 1
+    seen.score = Math.max(seen.score, entry.score)
+    seen.inTitle ||= entry.inTitle
+    if ((entry.doc.start ?? '') < (seen.doc.start ?? '')) seen.doc = entry.doc
+  }
+  const all = [...groups.values()].sort(
+    (a, b) =>
+      Number(b.inTitle) - Number(a.inTitle) || b.score - a.score || a.doc.title.localeCompare(b.doc.title),
+  )
+  const counts: Record<string, number> = {}
+  for (const entry of all) counts[entry.doc.kind] = (counts[entry.doc.kind] ?? 0) + 1
+  const chosen = kind ? all.filter((entry) => entry.doc.kind === kind) : all
+  const pages = Math.max(1, Math.ceil(chosen.length / pageSize))
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages)
+  const hits = chosen
+    .slice((current - 1) * pageSize, current * pageSize)
+    .map(({ doc, score: value, sessions }) => ({
+      ...doc,
+      score: value,
+      sessions,
+      snippet: snippet(doc, query),
+      titleHtml: highlight(doc.title, query),
+    }))
+  return { hits, total: chosen.length, counts, page: current, pages }
 }

@@ -20,9 +20,24 @@ const REFERENCE = /^V\d{4}-[0-9A-Z]{5}$/
 export const visitsPath = (lang: Locale) => (lang === 'zh' ? '/visits' : '/en/visits')
 export const visitStatusPath = (lang: Locale) => `${visitsPath(lang)}/status`
 
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+/** The dates and centre ids a confirmation's address repeats, each checked for its shape. */
+function chosenIn(query: URLSearchParams): { dates: string[]; centreIds: number[] } {
+  const list = (name: string) => (query.get(name) ?? '').split(',').slice(0, 5)
+  return {
+    dates: list('dates')
+      .filter((d) => DATE.test(d))
+      .slice(0, 2),
+    centreIds: list('centres')
+      .filter((id) => /^\d{1,9}$/.test(id))
+      .map(Number),
+  }
+}
+
 export type VisitFormPage =
   | { view: 'form'; state: FormState; centres: string[]; window: { first: string; last: string } }
-  | { view: 'sent'; reference: string }
+  | { view: 'sent'; reference: string; dates: string[]; centreIds: number[] }
   | { view: 'redirect'; location: string }
 
 /** GET: the empty form, or the confirmation after a request (?ref=). POST: check, save, redirect. */
@@ -32,7 +47,7 @@ export async function visitFormPage(astro: Astro, lang: Locale): Promise<VisitFo
   const window = { first, last }
   if (astro.request.method !== 'POST') {
     const reference = astro.url.searchParams.get('ref') ?? ''
-    if (REFERENCE.test(reference)) return { view: 'sent', reference }
+    if (REFERENCE.test(reference)) return { view: 'sent', reference, ...chosenIn(astro.url.searchParams) }
     return { view: 'form', state: emptyForm(), centres: [], window }
   }
 
@@ -40,10 +55,19 @@ export async function visitFormPage(astro: Astro, lang: Locale): Promise<VisitFo
   const centres = await readAll(astro.request, 'centres')
   const received = await receiveForm(astro, 'visit-request', lang)
   const { values } = received
-  const sent = (reference: string) => ({
-    view: 'redirect' as const,
-    location: `${visitsPath(lang)}?ref=${encodeURIComponent(reference)}`,
-  })
+  // The confirmation repeats the dates and centres chosen; they travel in its address (they are
+  // what this delegation typed, nothing private), so a bot's fake success looks the same.
+  const sent = (reference: string) => {
+    const query = new URLSearchParams({ ref: reference })
+    const dates = [values.date1, values.date2].filter((d): d is string => Boolean(d && DATE.test(d)))
+    if (dates.length > 0) query.set('dates', dates.join(','))
+    const ids = centres.filter((id) => /^\d{1,9}$/.test(id))
+    if (ids.length > 0) query.set('centres', ids.join(','))
+    return {
+      view: 'redirect' as const,
+      location: `${visitsPath(lang)}?${query.toString().replace(/%2C/g, ',')}`,
+    }
+  }
   // A script filling the honeypot sees exactly what success looks like; nothing was saved.
   if (received.verdict === 'bot') return sent(visitReference())
   if (received.verdict === 'limited') return { view: 'form', state: received.state, centres, window }

@@ -31,7 +31,10 @@ describe('the home page', () => {
       await expect(fiveStarSection.getByRole('link', { name, exact: true }).count()).resolves.toBe(1)
     }
     for (const figure of figures) {
-      const card = page.locator('.figures li').filter({ has: page.getByText(figure.label, { exact: true }) })
+      // Quoted figures stand apart from those the site counts (tests/e2e/journeys.e2e.ts).
+      const card = page
+        .locator('.figures.quoted li')
+        .filter({ has: page.getByText(figure.label, { exact: true }) })
       await expect(card.locator('.figure').textContent()).resolves.toBe(figure.value)
     }
     await expectAccessible(page)
@@ -83,6 +86,8 @@ describe('the centre directory', () => {
   it('filters by stars and service without JavaScript, keeping the choices', async () => {
     const page = await openPage(browser, { javaScriptEnabled: false })
     await page.goto(`${inject('siteUrl')}/centres`)
+    // The filters are folded under the nearest-centre form, so the list comes first on a phone.
+    await page.click('.filter-box summary')
     await page.selectOption('#f-stars', '5')
     await page.selectOption('#f-cat', 'legal-aid')
     await page.getByRole('button', { name: '查找' }).click()
@@ -96,10 +101,10 @@ describe('the centre directory', () => {
     ).filter((c) => (c.services ?? []).some((s) => s.category === 'legal-aid'))
     const shown = await page.locator('.card h2').allTextContents()
     expect(shown.map((s) => s.trim()).sort()).toEqual(withLegalAid.map((c) => c.name).sort())
-    // The map marks exactly the centres listed, with no script and no map tiles.
+    // The map marks exactly the centres listed, with no script and no map tiles; each pin links to its centre.
     const marked = await page
-      .locator('.centres-map .dot')
-      .evaluateAll((dots) => dots.map((d) => d.getAttribute('title')))
+      .locator('.centres-map a.pin')
+      .evaluateAll((pins) => pins.map((pin) => pin.getAttribute('aria-label')))
     expect(marked.sort()).toEqual(withLegalAid.map((c) => c.name).sort())
     await expectAccessible(page)
     await page.close()

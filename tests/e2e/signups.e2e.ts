@@ -118,6 +118,13 @@ describe('a resident signing up on a phone without JavaScript', () => {
     await page.click('button[type=submit]')
     await expect(text(page, '.headline')).resolves.toBe('报名成功，名额已确认')
     await page.click('.cancel-form button')
+    // Cancelling cannot be undone, so the page asks once more; "no" keeps the sign-up.
+    await expect(text(page, 'h1')).resolves.toBe('确定要取消报名吗？')
+    await expect(text(page, '.lead')).resolves.toContain('候补名单')
+    await page.click('text=不取消，保留报名')
+    await expect(text(page, '.headline')).resolves.toBe('报名成功，名额已确认')
+    await page.click('.cancel-form button')
+    await page.click('button.danger')
     await expect(text(page, '.notice')).resolves.toContain('已为您取消报名')
     await expect(text(page, '.headline')).resolves.toBe('报名已取消')
 

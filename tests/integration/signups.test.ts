@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { anonymisePersonalData } from '../../cms/jobs/anonymise-personal-data'
 import { cancelSignup, lookUpSignup, signUp } from '../../cms/signups/event-signups'
-import { offerClaim, volunteer } from '../../cms/signups/project-signups'
+import { lookUpVolunteer, offerClaim, volunteer, withdrawVolunteer } from '../../cms/signups/project-signups'
 import { makeCentre, makeEvent } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
 
@@ -272,6 +272,47 @@ describe('volunteering and claiming projects', () => {
     await volunteer(payload, project.id, { roleId, name: '小李', phone: phone(950), consent: true })
     await payload.update({ collection: 'projects', id: project.id, data: { _status: 'published' } as never })
     expect(await filled(project.id)).toEqual([1])
+  })
+
+  it('lets a volunteer withdraw with the code and the last four digits, giving the place back', async () => {
+    const project = await makeProject([{ name: '楼道清洁', needed: 1 }])
+    const roleId = project.volunteerRoles![0]!.id!
+    const first = await volunteer(payload, project.id, {
+      roleId,
+      name: '小王',
+      phone: phone(960),
+      consent: 'on',
+    })
+    expect(first.ok).toBe(true)
+    const code = first.ok ? first.value.code : ''
+    expect(await filled(project.id)).toEqual([1])
+    const full = await volunteer(payload, project.id, {
+      roleId,
+      name: '小张',
+      phone: phone(961),
+      consent: 'on',
+    })
+    expect(full.ok).toBe(false)
+
+    const wrong = await withdrawVolunteer(payload, code, '0000')
+    expect(wrong).toMatchObject({ ok: false, status: 404 })
+    expect(await filled(project.id)).toEqual([1])
+
+    const found = await lookUpVolunteer(payload, code.toLowerCase(), phone(960).slice(-4))
+    expect(found).toMatchObject({
+      ok: true,
+      value: { status: 'active', roleName: '楼道清洁', mayWithdraw: true },
+    })
+    const withdrawn = await withdrawVolunteer(payload, code, phone(960).slice(-4))
+    expect(withdrawn).toMatchObject({ ok: true, value: { status: 'cancelled' } })
+    expect(await filled(project.id)).toEqual([0])
+    // Withdrawing twice is not an error and gives nothing back twice.
+    expect(await withdrawVolunteer(payload, code, phone(960).slice(-4))).toMatchObject({ ok: true })
+    expect(await filled(project.id)).toEqual([0])
+    // The freed place is there for someone else.
+    expect(
+      (await volunteer(payload, project.id, { roleId, name: '小张', phone: phone(961), consent: 'on' })).ok,
+    ).toBe(true)
   })
 
   it('records an organisation’s offer for staff, and shows it as claimed only once accepted', async () => {

@@ -1,0 +1,16 @@
+/**
+ * Figures the home page states as facts, counted from the data each time (not typed into the
+ * settings), so they agree with the directory, the libraries and /figures.
+ */
+import { CONVENTIONS_IN_FORCE, cms } from './cms'
+
+/** Published conventions in force (adopted or revised): the ones the library and booklet show. */
+export async function countConventionsInForce(): Promise<number> {
+  const payload = await cms()
+  const { totalDocs } = await payload.count({
+    collection: 'conventions',
+    where: { status: { in: [...CONVENTIONS_IN_FORCE] } },
+    overrideAccess: false,
+  })
+  return totalDocs
+}
