@@ -10,6 +10,7 @@ import { Centres } from './collections/Centres'
 import { Conventions } from './collections/Conventions'
 import { Evaluations } from './collections/Evaluations'
 import { Events } from './collections/Events'
+import { FormAttempts } from './collections/FormAttempts'
 import { Media } from './collections/Media'
 import { Neighbourhoods } from './collections/Neighbourhoods'
 import { ProjectClaims } from './collections/ProjectClaims'
@@ -62,6 +63,7 @@ export default buildConfig({
     Neighbourhoods,
     Media,
     Users,
+    FormAttempts,
   ].map((collection) => collectionForStaff(withEventLogs(withPageSizeCap(collection)))),
   globals: [Site].map(globalForStaff),
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
