@@ -4,6 +4,7 @@ import * as migration_20261123_170049_anonymisation_job from './20261123_170049_
 import * as migration_20261123_181119_media_uploaded_by from './20261123_181119_media_uploaded_by';
 import * as migration_20261202_000445_signup_queue_login_throttle from './20261202_000445_signup_queue_login_throttle';
 import * as migration_20261202_021220_form_attempts from './20261202_021220_form_attempts';
+import * as migration_20261202_030000_content_version_locale_indexes from './20261202_030000_content_version_locale_indexes';
 
 export const migrations = [
   {
@@ -35,5 +36,10 @@ export const migrations = [
     up: migration_20261202_021220_form_attempts.up,
     down: migration_20261202_021220_form_attempts.down,
     name: '20261202_021220_form_attempts'
+  },
+  {
+    up: migration_20261202_030000_content_version_locale_indexes.up,
+    down: migration_20261202_030000_content_version_locale_indexes.down,
+    name: '20261202_030000_content_version_locale_indexes',
   },
 ];
