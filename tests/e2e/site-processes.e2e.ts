@@ -28,7 +28,8 @@ const listening = () =>
     .filter((line) => line.event === 'listening')
     .map((line) => line.pid!)
 
-async function until(what: string, done: () => boolean, ms = 60_000): Promise<void> {
+// A site process takes half a minute to start on a busy two-core machine.
+async function until(what: string, done: () => boolean, ms = 150_000): Promise<void> {
   for (const deadline = Date.now() + ms; !done();) {
     if (Date.now() > deadline) throw new Error(`${what} did not happen in time:\n${log}`)
     await new Promise((resolve) => setTimeout(resolve, 100))
@@ -45,16 +46,19 @@ function status(port: number, route: string): Promise<number> {
   )
 }
 
-/** The processes that answered `count` page requests, as their request log lines say. */
-async function answeringPids(port: number, count: number): Promise<number[]> {
-  const marker = `/robots.txt?probe=${Date.now()}`
-  for (let i = 0; i < count; i++) {
-    expect(await status(port, marker)).toBe(200)
+/** The processes that answered page requests (by their request log lines), until `wanted` did or 20 tries. */
+async function answeringPids(port: number, wanted: number): Promise<Set<number>> {
+  const pids = () =>
+    new Set(
+      lines()
+        .filter((line) => line.event === 'request' && line.route === '/robots.txt')
+        .map((line) => line.pid!),
+    )
+  for (let i = 0; i < 20 && pids().size < wanted; i++) {
+    expect(await status(port, `/robots.txt?probe=${i}`)).toBe(200)
+    await new Promise((resolve) => setTimeout(resolve, 50)) // its log line
   }
-  await until('the request log lines', () => lines().filter((l) => l.route === '/robots.txt').length >= count)
-  return lines()
-    .filter((line) => line.event === 'request' && line.route === '/robots.txt')
-    .map((line) => line.pid!)
+  return pids()
 }
 
 describe('several site processes on one port', () => {
@@ -83,7 +87,7 @@ describe('several site processes on one port', () => {
     const [first, second] = listening()
 
     // Connections are handed to the workers in turn: both answer.
-    expect(new Set(await answeringPids(port, 6))).toEqual(new Set([first, second]))
+    expect(await answeringPids(port, 2)).toEqual(new Set([first, second]))
 
     process.kill(first!, 'SIGKILL')
     // The other keeps serving at once; a new worker takes the place of the killed one.
@@ -92,11 +96,11 @@ describe('several site processes on one port', () => {
     expect(lines().some((line) => line.event === 'worker-stopped' && line.worker === first)).toBe(true)
     const replacement = listening()[2]!
     log = ''
-    expect(new Set(await answeringPids(port, 6))).toEqual(new Set([second, replacement]))
+    expect(await answeringPids(port, 2)).toEqual(new Set([second, replacement]))
 
     const exited = new Promise<number | null>((resolve) => cluster!.once('exit', resolve))
     cluster.kill('SIGTERM')
     expect(await exited).toBe(0)
     for (const pid of [second!, replacement]) expect(() => process.kill(pid, 0)).toThrow()
-  }, 120_000)
+  }, 400_000)
 })
