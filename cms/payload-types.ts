@@ -81,6 +81,7 @@ export interface Config {
     neighbourhoods: Neighbourhood;
     media: Media;
     users: User;
+    'form-attempts': FormAttempt;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -103,6 +104,7 @@ export interface Config {
     neighbourhoods: NeighbourhoodsSelect<false> | NeighbourhoodsSelect<true>;
     media: MediaSelect<false> | MediaSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'form-attempts': FormAttemptsSelect<false> | FormAttemptsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -781,6 +783,16 @@ export interface VisitRequest {
     | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "form-attempts".
+ */
+export interface FormAttempt {
+  id: number;
+  attemptKey: string;
+  windowStart: number;
+  attempts: number;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1481,6 +1493,15 @@ export interface UsersSelect<T extends boolean = true> {
         createdAt?: T;
         expiresAt?: T;
       };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "form-attempts_select".
+ */
+export interface FormAttemptsSelect<T extends boolean = true> {
+  attemptKey?: T;
+  windowStart?: T;
+  attempts?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

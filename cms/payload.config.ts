@@ -10,6 +10,7 @@ import { Centres } from './collections/Centres'
 import { Conventions } from './collections/Conventions'
 import { Evaluations } from './collections/Evaluations'
 import { Events } from './collections/Events'
+import { FormAttempts } from './collections/FormAttempts'
 import { Media } from './collections/Media'
 import { Neighbourhoods } from './collections/Neighbourhoods'
 import { ProjectClaims } from './collections/ProjectClaims'
@@ -64,7 +65,10 @@ export default buildConfig({
     Neighbourhoods,
     Media,
     Users,
-  ].map((collection) => collectionForStaff(withEventLogs(withContentVersion(withPageSizeCap(collection))))),
+  ]
+    .map((collection) => collectionForStaff(withEventLogs(withContentVersion(withPageSizeCap(collection)))))
+    // Internal counts, never shown, and no content: outside the admin's and the render cache's wrappers.
+    .concat(FormAttempts),
   globals: [Site].map(globalWithContentVersion).map(globalForStaff),
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
   // queue, once a minute, and with several CMS servers only the one without CMS_JOBS=off.

@@ -76,6 +76,8 @@ export const retentionDays = positiveInteger('PERSONAL_DATA_RETENTION_DAYS', 30)
 
 export const sitePort = port('PORT', 4321)
 export const cmsPort = port('CMS_PORT', 3000)
+/** How many site processes `npm start` runs on the site's one port (scripts/servers/site-cluster.ts). */
+export const siteProcesses = positiveInteger('SITE_PROCESSES', 1)
 
 /** The public address of the CMS (admin, REST, preview links); overridable behind a proxy. */
 export const cmsUrl = process.env.CMS_URL ?? `http://localhost:${cmsPort}`

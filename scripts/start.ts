@@ -15,7 +15,7 @@ const dev = process.argv.includes('--dev')
 
 // Settings first: a wrong DATABASE_URL or a missing production secret is one clear sentence.
 const settings = await import('../cms/settings').catch((error: Error) => fail(error.message))
-const { cmsPort, cmsUrl, database, resolveSecret, siteUrl, sitePort } = settings
+const { cmsPort, cmsUrl, database, resolveSecret, siteProcesses, siteUrl, sitePort } = settings
 try {
   resolveSecret()
 } catch (error) {
@@ -76,6 +76,8 @@ const prepared = await new Promise<number | null>((resolve) => {
 })
 if (prepared !== 0) fail(`the database could not be prepared (exit ${prepared}; see above)`)
 
+const siteServer = siteProcesses > 1 ? 'scripts/servers/site-cluster.ts' : 'scripts/servers/site.ts'
+
 // In production each server runs behind the portal's own HTTP server (scripts/servers/): the front
 // (scripts/lib/front.ts: client address, body limits, security headers), request logs, a request
 // id, health endpoints that answer at once, a bounded graceful stop. `npm run dev` has none of it.
@@ -101,7 +103,8 @@ const launchers: Array<[Source, () => ChildProcess]> = [
             '--port',
             String(sitePort),
           ])
-        : run(process.execPath, [...conditions, '--import', 'tsx', 'scripts/servers/site.ts'], {
+        : // SITE_PROCESSES above 1: a cluster of that many site processes on the one port.
+          run(process.execPath, [...conditions, '--import', 'tsx', siteServer], {
             MULIN_ROLE: 'site',
             PORT: String(sitePort),
             HOST: process.env.HOST ?? 'localhost',

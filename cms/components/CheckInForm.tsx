@@ -1,19 +1,37 @@
 'use client'
 import { type FormEvent, useRef, useState } from 'react'
 
+import { codeFromScan } from './qr-scan'
+import { QrScanner } from './QrScanner'
+
 type Result = { ok: boolean; headline: string; detail?: string }
 
-/** The code field and the answer, large enough to read at arm's length. */
+/**
+ * The code field, the camera scanner and the answer, large enough to read at arm's length. A
+ * scanned code goes through the same check-in as a typed one.
+ */
 export function CheckInForm({ lang }: { lang: 'zh' | 'en' }) {
   const t = (zh: string, en: string) => (lang === 'en' ? en : zh)
   const input = useRef<HTMLInputElement>(null)
   const [result, setResult] = useState<Result | null>(null)
   const [busy, setBusy] = useState(false)
+  const checking = useRef(false)
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
-    const code = input.current?.value.trim() ?? ''
-    if (!code) return
+    await checkIn(input.current?.value.trim() ?? '')
+  }
+
+  async function scanned(text: string) {
+    const code = codeFromScan(text)
+    if (input.current) input.current.value = code
+    await checkIn(code, { keepFocus: false })
+  }
+
+  async function checkIn(code: string, { keepFocus = true } = {}) {
+    // One at a time: a code scanned while the last answer is on its way waits for the next frame.
+    if (!code || checking.current) return
+    checking.current = true
     setBusy(true)
     try {
       const response = await fetch('/api/registrations/check-in', {
@@ -53,8 +71,10 @@ export function CheckInForm({ lang }: { lang: 'zh' | 'en' }) {
         })
       }
     } finally {
+      checking.current = false
       setBusy(false)
-      input.current?.focus()
+      // After a scan the phone's keyboard would cover the camera: focus only after typing.
+      if (keepFocus) input.current?.focus()
     }
   }
 
@@ -75,6 +95,7 @@ export function CheckInForm({ lang }: { lang: 'zh' | 'en' }) {
           {t('签到', 'Check in')}
         </button>
       </form>
+      <QrScanner lang={lang} onCode={scanned} />
       {result && (
         <div role="status" className={result.ok ? 'mulin-checkin__ok' : 'mulin-checkin__error'}>
           <strong>{result.headline}</strong>

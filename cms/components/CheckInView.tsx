@@ -1,6 +1,7 @@
 /**
- * /admin/check-in: the page a volunteer opens on a phone at the door. Type (or scan into the
- * field) a resident's confirmation code, tap 签到, see at once whether they are in.
+ * /admin/check-in: the page a volunteer opens on a phone at the door. Type a resident's
+ * confirmation code and tap 签到, or open the camera and hold up the QR code of their sign-up
+ * page; see at once whether they are in.
  */
 import { DefaultTemplate } from '@payloadcms/next/templates'
 import { Gutter } from '@payloadcms/ui'

@@ -5,6 +5,7 @@ import * as migration_20261123_181119_media_uploaded_by from './20261123_181119_
 import * as migration_20261202_000445_signup_queue_login_throttle from './20261202_000445_signup_queue_login_throttle';
 import * as migration_20261202_030000_content_version_locale_indexes from './20261202_030000_content_version_locale_indexes';
 import * as migration_20261202_030100_headline_figure_sources from './20261202_030100_headline_figure_sources';
+import * as migration_20261202_030200_form_attempts from './20261202_030200_form_attempts';
 
 export const migrations = [
   {
@@ -41,5 +42,10 @@ export const migrations = [
     up: migration_20261202_030100_headline_figure_sources.up,
     down: migration_20261202_030100_headline_figure_sources.down,
     name: '20261202_030100_headline_figure_sources',
+  },
+  {
+    up: migration_20261202_030200_form_attempts.up,
+    down: migration_20261202_030200_form_attempts.down,
+    name: '20261202_030200_form_attempts',
   },
 ];

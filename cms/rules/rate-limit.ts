@@ -1,12 +1,36 @@
 import { formRateLimit } from '../settings'
 
 /**
- * A fixed-window counter per client address and form, in the memory of the process that serves
- * the form (the site and the CMS each keep their own). Enough to stop a script hammering one
- * form; not a defence against a botnet, which is the proxy's job.
+ * The form rate limit's rule: a fixed window per client address and form. The first attempt
+ * after a window has run out opens a new one; within a window, the first `max` attempts pass.
+ * Enough to stop a script hammering one form; not a defence against a botnet, which is the
+ * proxy's job. The public forms count in the database (cms/rate-limit/), so every process
+ * shares one count; `RateLimiter` below counts in one process's memory, for limits that need no more.
  */
+export type AttemptWindow = { startedAt: number; count: number }
+
+/** The window after one more attempt at `time`. */
+export function nextWindow(
+  previous: AttemptWindow | undefined,
+  time: number,
+  windowMs: number,
+): AttemptWindow {
+  if (!previous || time - previous.startedAt >= windowMs) return { startedAt: time, count: 1 }
+  return { startedAt: previous.startedAt, count: previous.count + 1 }
+}
+
+/** Whether the attempt that brought the window to its count may go ahead. */
+export const withinLimit = (window: AttemptWindow, max: number): boolean => window.count <= max
+
+/** Seconds until the window runs out (at least 1 while it runs); 0 without a window. */
+export function secondsLeft(window: AttemptWindow | undefined, time: number, windowMs: number): number {
+  if (!window) return 0
+  return Math.max(1, Math.ceil((window.startedAt + windowMs - time) / 1000))
+}
+
+/** The rule above, counted in the memory of one process. */
 export class RateLimiter {
-  private readonly windows = new Map<string, { startedAt: number; count: number }>()
+  private readonly windows = new Map<string, AttemptWindow>()
 
   constructor(
     private readonly max = formRateLimit.max,
@@ -18,21 +42,15 @@ export class RateLimiter {
   allow(form: string, address: string): boolean {
     const key = `${form}\u0000${address}`
     const time = this.now()
-    const window = this.windows.get(key)
-    if (!window || time - window.startedAt >= this.windowMs) {
-      if (this.windows.size > 50_000) this.forgetExpired(time)
-      this.windows.set(key, { startedAt: time, count: 1 })
-      return true
-    }
-    window.count += 1
-    return window.count <= this.max
+    if (this.windows.size > 50_000) this.forgetExpired(time)
+    const window = nextWindow(this.windows.get(key), time, this.windowMs)
+    this.windows.set(key, window)
+    return withinLimit(window, this.max)
   }
 
   /** Seconds until the address may try again. */
   retryAfter(form: string, address: string): number {
-    const window = this.windows.get(`${form}\u0000${address}`)
-    if (!window) return 0
-    return Math.max(1, Math.ceil((window.startedAt + this.windowMs - this.now()) / 1000))
+    return secondsLeft(this.windows.get(`${form}\u0000${address}`), this.now(), this.windowMs)
   }
 
   private forgetExpired(time: number): void {
@@ -41,9 +59,6 @@ export class RateLimiter {
     }
   }
 }
-
-/** The one limiter of this process. */
-export const formLimiter = new RateLimiter()
 
 /**
  * The honeypot: a text input named like this, hidden from people (and from screen readers) but

@@ -30,6 +30,14 @@ describe('securityHeaders', () => {
     expect(policy('/events')).toBe('strict-origin-when-cross-origin')
     expect(codeReferrerPolicy('/signupsx')).toBeUndefined()
   })
+  it('lets only the admin’s own pages use the camera (the door scans QR codes)', () => {
+    const permissions = (surface: 'site' | 'admin' | 'api') =>
+      securityHeaders({ surface, path: '/admin/check-in', https: false })['Permissions-Policy']
+    expect(permissions('admin')).toContain('camera=(self)')
+    expect(permissions('site')).toContain('camera=()')
+    expect(permissions('api')).toContain('camera=()')
+    expect(permissions('admin')).toContain('microphone=()')
+  })
   it('adds HSTS over HTTPS', () => {
     expect(
       securityHeaders({ surface: 'admin', path: '/admin', https: true })['Strict-Transport-Security'],

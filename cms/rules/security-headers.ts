@@ -7,7 +7,9 @@
  *   allowed (charts set widths in style attributes). Images come from the site, the CMS (uploads)
  *   and, when configured, the map tile server.
  * - The admin (Next.js) needs inline scripts (its page data arrives in inline script tags) and
- *   blob: images (upload previews); it may still not be framed, nor embed plugins.
+ *   blob: images (upload previews); it may still not be framed, nor embed plugins. Its own pages
+ *   may use the camera (the door check-in scans QR codes); the admin navigates without reloading,
+ *   so the permission is the whole admin's, never the site's nor another origin's.
  * - The API and uploaded files get a policy that runs nothing at all (`default-src 'none'`,
  *   `sandbox`), so a file that a browser might sniff as HTML can never act as a page.
  * - Pages that carry a sign-up's code in their address (`/signups…`) never send it to another
@@ -67,7 +69,7 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Cross-Origin-Opener-Policy': 'same-origin',
-    'Permissions-Policy': 'camera=(), microphone=(), geolocation=(), payment=(), usb=()',
+    'Permissions-Policy': `camera=${surface === 'admin' ? '(self)' : '()'}, microphone=(), geolocation=(), payment=(), usb=()`,
   }
   const common = {
     'object-src': ["'none'"],

@@ -16,9 +16,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { signedIn } from '../access'
+import { formLimiter } from '../rate-limit/form-limiter'
 import { addressOf } from '../rules/client-address'
 import { readJsonObject } from '../rules/json-body'
-import { formLimiter } from '../rules/rate-limit'
 import { REGISTRATION_CHANNELS, REGISTRATION_STATUSES, labelOf } from '../vocabulary'
 import { doorCheck } from './door'
 import { cancelSignup, checkIn, lookUpSignup, type Outcome, signUp } from './event-signups'
@@ -40,10 +40,10 @@ async function body(req: PayloadRequest): Promise<Record<string, unknown> | Resp
   return input.ok ? input.value : json(input.body, input.status)
 }
 
-function limited(form: string, req: PayloadRequest): Response | undefined {
+async function limited(form: string, req: PayloadRequest): Promise<Response | undefined> {
   const address = addressOf(req.headers)
-  if (formLimiter.allow(form, address)) return undefined
-  const retry = formLimiter.retryAfter(form, address)
+  if (await formLimiter.allow(req.payload, form, address)) return undefined
+  const retry = await formLimiter.retryAfter(req.payload, form, address)
   return json(
     {
       message: '提交次数太多了，请稍后再试 / Too many attempts; please try again later',
@@ -68,7 +68,7 @@ export const eventEndpoints: Endpoint[] = [
     path: '/:id/register',
     method: 'post',
     handler: async (req) => {
-      const stop = limited('signup', req)
+      const stop = await limited('signup', req)
       if (stop) return stop
       const input = await body(req)
       if (input instanceof Response) return input
@@ -150,7 +150,7 @@ export const registrationEndpoints: Endpoint[] = [
     path: '/lookup',
     method: 'post',
     handler: async (req) => {
-      const stop = limited('lookup', req)
+      const stop = await limited('lookup', req)
       if (stop) return stop
       const input = await body(req)
       if (input instanceof Response) return input
@@ -162,7 +162,7 @@ export const registrationEndpoints: Endpoint[] = [
     path: '/cancel',
     method: 'post',
     handler: async (req) => {
-      const stop = limited('cancel', req)
+      const stop = await limited('cancel', req)
       if (stop) return stop
       const input = await body(req)
       if (input instanceof Response) return input
@@ -192,7 +192,7 @@ export const projectEndpoints: Endpoint[] = [
     path: '/:id/volunteer',
     method: 'post',
     handler: async (req) => {
-      const stop = limited('volunteer', req)
+      const stop = await limited('volunteer', req)
       if (stop) return stop
       const input = await body(req)
       if (input instanceof Response) return input
@@ -210,7 +210,7 @@ export const projectEndpoints: Endpoint[] = [
     path: '/:id/claim',
     method: 'post',
     handler: async (req) => {
-      const stop = limited('claim', req)
+      const stop = await limited('claim', req)
       if (stop) return stop
       const input = await body(req)
       if (input instanceof Response) return input

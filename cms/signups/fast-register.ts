@@ -16,10 +16,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 
 import type { Payload } from 'payload'
 
+import { formLimiter } from '../rate-limit/form-limiter'
 import { BODY_LIMITS } from '../rules/body-limits'
 import { CLIENT_ADDRESS_HEADER } from '../rules/client-address'
 import { parseJsonObject } from '../rules/json-body'
-import { formLimiter } from '../rules/rate-limit'
 import { type Answer, LIMITED, signupAnswer } from './answers'
 import { signUp } from './event-signups'
 
@@ -71,11 +71,12 @@ export function fastRegister(payload: () => Promise<Payload>) {
 
     // Decided by the front (scripts/lib/front.ts) from the socket and TRUSTED_PROXIES.
     const address = String(req.headers[CLIENT_ADDRESS_HEADER] ?? 'unknown')
-    if (!formLimiter.allow('signup', address)) {
+    const cms = await payload()
+    if (!(await formLimiter.allow(cms, 'signup', address))) {
       send(res, {
         status: 429,
         body: LIMITED,
-        headers: { 'Retry-After': String(formLimiter.retryAfter('signup', address)) },
+        headers: { 'Retry-After': String(await formLimiter.retryAfter(cms, 'signup', address)) },
       })
       return true
     }
@@ -96,7 +97,7 @@ export function fastRegister(payload: () => Promise<Payload>) {
     } catch {
       eventId = ''
     }
-    const outcome = await signUp(await payload(), eventId, {
+    const outcome = await signUp(cms, eventId, {
       name: input.name,
       phone: text(input.phone),
       partySize: input.partySize,

@@ -1,11 +1,14 @@
 /**
- * What every public form on the site shares: reading a posted form, the rate limit and the
- * honeypot (both from cms/rules/rate-limit.ts, the same ones the REST endpoints use), and the
+ * What every public form on the site shares: reading a posted form, the rate limit (counted in
+ * the database with the REST endpoints', cms/rate-limit/) and the honeypot, and the
  * shape of a form's state when it is shown again with errors and what the user typed.
  */
 import type { AstroGlobal } from 'astro'
 import { addressOf, CLIENT_ADDRESS_HEADER } from '@cms/rules/client-address'
-import { formLimiter, HONEYPOT_FIELD, isHoneypotFilled } from '@cms/rules/rate-limit'
+import { formLimiter } from '@cms/rate-limit/form-limiter'
+import { HONEYPOT_FIELD, isHoneypotFilled } from '@cms/rules/rate-limit'
+
+import { cms } from './cms'
 
 export type FormValues = Record<string, string>
 /** Field name → message shown next to that field; `form` for a message about the whole form. */
@@ -47,9 +50,9 @@ export function clientAddress(astro: Pick<AstroGlobal, 'clientAddress' | 'reques
 export type Gate = 'ok' | 'limited' | 'bot'
 
 /** Whether to process a submission: rate-limited addresses and filled honeypots are not. */
-export function gate(form: string, values: FormValues, address: string): Gate {
+export async function gate(form: string, values: FormValues, address: string): Promise<Gate> {
   if (isHoneypotFilled(values[HONEYPOT_FIELD])) return 'bot'
-  return formLimiter.allow(form, address) ? 'ok' : 'limited'
+  return (await formLimiter.allow(await cms(), form, address)) ? 'ok' : 'limited'
 }
 
 /** No field of any form takes more than this many characters. */
@@ -102,7 +105,7 @@ export async function receiveForm(
     astro.response.status = 413
     return { verdict: 'limited', values: {}, state: { values: {}, errors: { form: TOO_LONG_MESSAGE[lang] } } }
   }
-  const verdict = gate(form, values, clientAddress(astro))
+  const verdict = await gate(form, values, clientAddress(astro))
   if (verdict !== 'limited') return { verdict, values }
   astro.response.status = 429
   return { verdict, values, state: { values, errors: { form: LIMITED_MESSAGE[lang] } } }

@@ -279,7 +279,7 @@ describe('staff', () => {
     await admin.setViewportSize({ width: 390, height: 844 })
     await admin.goto(`${inject('cmsUrl')}/admin/check-in?event=${eventId}`)
     await admin.locator('#checkin-code').fill(code.toLowerCase())
-    await admin.locator('.mulin-checkin button').click()
+    await admin.locator('.mulin-checkin button[type=submit]').click()
     await expect(admin.locator('.mulin-checkin [role=status]').textContent()).resolves.toContain('签到成功')
     const registration = await findOne('registrations', `where[code][equals]=${code}`)
     expect(registration.status).toBe('attended')

@@ -140,7 +140,7 @@ describe('centre staff in the admin', () => {
     const status = page.locator('.mulin-checkin [role=status]')
 
     await page.locator('#checkin-code').fill(todayCode)
-    await page.locator('.mulin-checkin button').click()
+    await page.locator('.mulin-checkin button[type=submit]').click()
     await status.waitFor()
     const accepted = (await status.textContent()) ?? ''
     expect(accepted).toContain('签到成功：2 人')
@@ -148,7 +148,7 @@ describe('centre staff in the admin', () => {
     expect(accepted).toContain(shanghai(Date.now() + 20 * 60_000))
 
     await page.locator('#checkin-code').fill(laterCode)
-    await page.locator('.mulin-checkin button').click()
+    await page.locator('.mulin-checkin button[type=submit]').click()
     await expect
       .poll(async () => (await status.getAttribute('class')) ?? '', { timeout: 10_000 })
       .toContain('error')
