@@ -74,6 +74,9 @@ export const formRateLimit = {
 /** Names and phone numbers are anonymised this many days after the event or project ends. */
 export const retentionDays = positiveInteger('PERSONAL_DATA_RETENTION_DAYS', 30)
 
+/** The hour (Shanghai time, 0–23) from which the day-before reminders are sent. */
+export const reminderHour = Math.min(23, Math.max(0, Number(process.env.MESSAGE_REMINDER_HOUR ?? 18) || 0))
+
 export const sitePort = port('PORT', 4321)
 export const cmsPort = port('CMS_PORT', 3000)
 

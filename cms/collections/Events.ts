@@ -6,6 +6,7 @@ import { refusal } from '../rules/refusal'
 import { createForOwnCentre, ownCentres, ownCentreVersions, publishedOrOwnCentres } from '../access'
 import { owningCentreField } from '../fields/owning-centre'
 import { keepingLocale } from '../hooks/keeping-locale'
+import { tellSignupsOfChange } from '../hooks/event-messages'
 import { promoteWaiting } from '../seats'
 import { countedField, countSeats, countsForStaff } from '../hooks/seat-counts'
 import { previewUrl } from '../preview'
@@ -265,6 +266,8 @@ export const Events: CollectionConfig = {
         }
         return doc
       },
+      // …and their residents get a message of it (cancelled, or a new time or room).
+      tellSignupsOfChange,
       // A weekly class: create the later sessions once, when the first is created.
       async ({ doc, operation, req, data }) => {
         const weeks = Number((data as { repeatWeekly?: number }).repeatWeekly ?? 1)
@@ -352,6 +355,8 @@ async function cancelAllSignups(req: PayloadRequest, eventId: number | string): 
     select: { status: true },
     req,
   })
+  // Which sign-ups the centre cancelled here, for their message (cms/hooks/event-messages.ts).
+  req.context.cancelledSignups = docs.map((doc) => doc.id)
   for (const { id } of docs) {
     await req.payload.update({
       collection: 'registrations',

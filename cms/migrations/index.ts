@@ -3,6 +3,7 @@ import * as migration_20261123_165142_signups_volunteers_claims_itinerary from '
 import * as migration_20261123_170049_anonymisation_job from './20261123_170049_anonymisation_job';
 import * as migration_20261123_181119_media_uploaded_by from './20261123_181119_media_uploaded_by';
 import * as migration_20261202_000445_signup_queue_login_throttle from './20261202_000445_signup_queue_login_throttle';
+import * as migration_20261202_015602_messages_feedback from './20261202_015602_messages_feedback';
 
 export const migrations = [
   {
@@ -28,6 +29,11 @@ export const migrations = [
   {
     up: migration_20261202_000445_signup_queue_login_throttle.up,
     down: migration_20261202_000445_signup_queue_login_throttle.down,
-    name: '20261202_000445_signup_queue_login_throttle'
+    name: '20261202_000445_signup_queue_login_throttle',
+  },
+  {
+    up: migration_20261202_015602_messages_feedback.up,
+    down: migration_20261202_015602_messages_feedback.down,
+    name: '20261202_015602_messages_feedback'
   },
 ];

@@ -217,3 +217,16 @@ export function summariseRatings(ratings: number[]): RatingSummary {
   const sum = ratings.reduce((total, rating) => total + rating, 0)
   return { count: ratings.length, average: Math.round((sum / ratings.length) * 10) / 10 }
 }
+
+/**
+ * Whether a message still makes sense when its turn to go out comes: a reminder, thanks or
+ * move-up message for a sign-up cancelled meanwhile does not; a cancellation always does.
+ */
+export function stillRelevant(kind: MessageKind, signupStatus: string | null | undefined): boolean {
+  if (kind === 'cancelled') return true
+  if (kind === 'changed' || kind === 'notice') return signupStatus !== 'cancelled'
+  return holdsSeat(signupStatus)
+}
+
+/** A message claimed for sending this long ago without an outcome was cut off by a crash. */
+export const SENDING_STALE_MINUTES = 5
