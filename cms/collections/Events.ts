@@ -11,6 +11,7 @@ import { promoteWaiting } from '../seats'
 import { countedField, countSeats, countsForStaff } from '../hooks/seat-counts'
 import { previewUrl } from '../preview'
 import { eventEndpoints } from '../signups/endpoints'
+import { noticeEndpoint } from '../messages/notice-endpoint'
 import { AUDIENCES, EVENT_CATEGORIES, EVENT_STATUSES, options } from '../vocabulary'
 
 type Id = number | string
@@ -34,7 +35,7 @@ export const Events: CollectionConfig = {
     preview: (doc, { locale }) => previewUrl('events', doc, locale),
   },
   defaultSort: 'start',
-  endpoints: eventEndpoints,
+  endpoints: [...eventEndpoints, noticeEndpoint],
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 20 },
   access: {
     readVersions: ownCentreVersions('centre'),
@@ -182,6 +183,24 @@ export const Events: CollectionConfig = {
       type: 'ui',
       admin: {
         components: { Field: '/components/EventSignups#EventSignups' },
+        condition: (data) => Boolean(data?.id),
+      },
+    },
+    {
+      // Residents' ratings after the activity: average, count, comments.
+      name: 'feedback',
+      type: 'ui',
+      admin: {
+        components: { Field: '/components/EventFeedback#EventFeedback' },
+        condition: (data) => Boolean(data?.id),
+      },
+    },
+    {
+      // What was sent to the residents, when, what failed; and a notice to all of them.
+      name: 'messages',
+      type: 'ui',
+      admin: {
+        components: { Field: '/components/EventMessages#EventMessages' },
         condition: (data) => Boolean(data?.id),
       },
     },
