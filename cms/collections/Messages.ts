@@ -31,7 +31,14 @@ export const Messages: CollectionConfig = {
   indexes: [{ fields: ['status', 'sendAfter'] }],
   access: { read: ownCentres('centre'), create: nobody, update: nobody, delete: nobody },
   fields: [
-    { name: 'messageKey', type: 'text', required: true, unique: true, index: true, admin: { readOnly: true } },
+    {
+      name: 'messageKey',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { readOnly: true },
+    },
     {
       name: 'kind',
       type: 'select',
@@ -65,7 +72,13 @@ export const Messages: CollectionConfig = {
       label: { zh: '中心', en: 'Centre' },
       admin: { ...titleCell, readOnly: true, position: 'sidebar' },
     },
-    { name: 'text', type: 'textarea', required: true, label: { zh: '内容', en: 'Text' }, admin: { readOnly: true } },
+    {
+      name: 'text',
+      type: 'textarea',
+      required: true,
+      label: { zh: '内容', en: 'Text' },
+      admin: { readOnly: true },
+    },
     {
       name: 'status',
       type: 'select',
@@ -75,8 +88,20 @@ export const Messages: CollectionConfig = {
       label: { zh: '状态', en: 'Status' },
       admin: { readOnly: true },
     },
-    { name: 'sendAfter', type: 'date', required: true, label: { zh: '最早发送', en: 'Not before' }, admin: dateTime },
-    { name: 'attempts', type: 'number', defaultValue: 0, label: { zh: '尝试次数', en: 'Attempts' }, admin: { readOnly: true } },
+    {
+      name: 'sendAfter',
+      type: 'date',
+      required: true,
+      label: { zh: '最早发送', en: 'Not before' },
+      admin: dateTime,
+    },
+    {
+      name: 'attempts',
+      type: 'number',
+      defaultValue: 0,
+      label: { zh: '尝试次数', en: 'Attempts' },
+      admin: { readOnly: true },
+    },
     { name: 'sentAt', type: 'date', label: { zh: '发送时间', en: 'Sent' }, admin: dateTime },
     { name: 'channel', type: 'text', label: { zh: '发送渠道', en: 'Channel' }, admin: { readOnly: true } },
     { name: 'lastError', type: 'text', label: { zh: '失败原因', en: 'Error' }, admin: { readOnly: true } },

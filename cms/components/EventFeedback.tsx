@@ -19,7 +19,12 @@ export async function EventFeedback({ id, req }: UIFieldServerProps) {
     <section className="mulin-feedback" aria-labelledby="mulin-feedback-title">
       <h3 id="mulin-feedback-title">{t('居民评价', 'Residents’ feedback')}</h3>
       {feedback.count === 0 ? (
-        <p>{t('还没有居民评价。活动结束后，参加的居民会收到评价链接。', 'No ratings yet. After the activity, residents who took part get a link to rate it.')}</p>
+        <p>
+          {t(
+            '还没有居民评价。活动结束后，参加的居民会收到评价链接。',
+            'No ratings yet. After the activity, residents who took part get a link to rate it.',
+          )}
+        </p>
       ) : (
         <>
           <dl className="mulin-feedback__counts">
@@ -36,8 +41,8 @@ export async function EventFeedback({ id, req }: UIFieldServerProps) {
             <ul className="mulin-feedback__comments">
               {feedback.comments.map((c, i) => (
                 <li key={i}>
-                  <span aria-label={t(`${c.rating} 分`, `${c.rating} of 5`)}>{'★'.repeat(c.rating)}</span> {c.comment}{' '}
-                  <small>{date(c.at)}</small>
+                  <span aria-label={t(`${c.rating} 分`, `${c.rating} of 5`)}>{'★'.repeat(c.rating)}</span>{' '}
+                  {c.comment} <small>{date(c.at)}</small>
                 </li>
               ))}
             </ul>

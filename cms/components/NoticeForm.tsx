@@ -39,7 +39,10 @@ export function NoticeForm({ eventId, lang }: Props) {
         setMessage({ ok: false, text: (lang === 'en' ? body.en : body.zh) ?? t('没有发出。', 'Not sent.') })
       }
     } catch {
-      setMessage({ ok: false, text: t('网络出错，没有发出，请再试一次。', 'Network error; nothing was sent.') })
+      setMessage({
+        ok: false,
+        text: t('网络出错，没有发出，请再试一次。', 'Network error; nothing was sent.'),
+      })
     } finally {
       setBusy(false)
     }
@@ -49,7 +52,10 @@ export function NoticeForm({ eventId, lang }: Props) {
     <details className="mulin-notice">
       <summary>{t('给已报名的居民发通知', 'Send a notice to everyone signed up')}</summary>
       <label className="mulin-notice__field">
-        {t(`通知内容（${NOTICE_MAX_LENGTH} 字以内，会自动加上中心名称和电话）`, `Notice (up to ${NOTICE_MAX_LENGTH} characters; the centre's name and phone are added)`)}
+        {t(
+          `通知内容（${NOTICE_MAX_LENGTH} 字以内，会自动加上中心名称和电话）`,
+          `Notice (up to ${NOTICE_MAX_LENGTH} characters; the centre's name and phone are added)`,
+        )}
         <textarea
           value={text}
           maxLength={NOTICE_MAX_LENGTH}

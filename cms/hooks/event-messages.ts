@@ -24,7 +24,12 @@ async function signupIds(req: PayloadRequest, eventId: Id, statuses: string[]): 
   return docs.map((doc) => doc.id)
 }
 
-export const tellSignupsOfChange: CollectionAfterChangeHook = async ({ doc, previousDoc, operation, req }) => {
+export const tellSignupsOfChange: CollectionAfterChangeHook = async ({
+  doc,
+  previousDoc,
+  operation,
+  req,
+}) => {
   if (operation !== 'update' || doc._status !== 'published') return doc
   const cancelledNow = doc.status === 'cancelled' && previousDoc?.status !== 'cancelled'
   if (cancelledNow) {

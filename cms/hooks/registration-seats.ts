@@ -34,7 +34,8 @@ export const registrationAfterChange: CollectionAfterChangeHook = async ({
   doc.status = await afterChange(req, doc, operation === 'create' ? undefined : previousDoc)
   // Staff confirming a waiting sign-up by hand: the resident hears of it like any move up. (A
   // cancelled event's sign-ups are told by the event's hook, cms/hooks/event-messages.ts.)
-  const kind = operation === 'update' ? messageForSignupChange(previousDoc?.status, doc.status, false) : undefined
+  const kind =
+    operation === 'update' ? messageForSignupChange(previousDoc?.status, doc.status, false) : undefined
   if (kind) await queueMessages(req, doc.event?.id ?? doc.event, [doc.id], kind)
   return doc
 }

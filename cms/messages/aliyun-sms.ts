@@ -64,7 +64,11 @@ export function canonicalisedQuery(params: Record<string, string>): string {
     .join('&')
 }
 
-export function rpcSignature(method: string, params: Record<string, string>, accessKeySecret: string): string {
+export function rpcSignature(
+  method: string,
+  params: Record<string, string>,
+  accessKeySecret: string,
+): string {
   const stringToSign = `${method}&${percentEncode('/')}&${percentEncode(canonicalisedQuery(params))}`
   return createHmac('sha1', `${accessKeySecret}&`).update(stringToSign, 'utf8').digest('base64')
 }
@@ -117,7 +121,9 @@ export function aliyunSmsChannel(settings: AliyunSettings, fetcher: typeof fetch
         BizId?: string
       }
       if (!response.ok || body.Code !== 'OK') {
-        throw new ChannelError(`Aliyun SendSms ${body.Code ?? response.status}: ${body.Message ?? 'no answer'}`)
+        throw new ChannelError(
+          `Aliyun SendSms ${body.Code ?? response.status}: ${body.Message ?? 'no answer'}`,
+        )
       }
       return { providerId: body.BizId }
     },

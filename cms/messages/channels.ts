@@ -60,7 +60,9 @@ export function httpGatewayChannel(env: Env, fetcher: typeof fetch = fetch): Mes
       })
       const body = (await response.json().catch(() => ({}))) as { id?: unknown; error?: unknown }
       if (!response.ok) {
-        throw new ChannelError(`gateway answered ${response.status}${body.error ? `: ${String(body.error)}` : ''}`)
+        throw new ChannelError(
+          `gateway answered ${response.status}${body.error ? `: ${String(body.error)}` : ''}`,
+        )
       }
       return { providerId: typeof body.id === 'string' ? body.id : undefined }
     },

@@ -50,7 +50,11 @@ async function signupWithEvent(payload: Payload, code: string) {
 }
 
 /** The feedback page's facts for a sign-up's code; null when there is no such sign-up. */
-export async function feedbackPageFor(payload: Payload, code: string, now = new Date()): Promise<FeedbackPage | null> {
+export async function feedbackPageFor(
+  payload: Payload,
+  code: string,
+  now = new Date(),
+): Promise<FeedbackPage | null> {
   const found = await signupWithEvent(payload, code)
   if (!found) return null
   const { registration, event, alreadyGiven } = found
@@ -64,8 +68,7 @@ export async function feedbackPageFor(payload: Payload, code: string, now = new 
 }
 
 export type FeedbackOutcome =
-  | { ok: true }
-  | { ok: false; status: number; verdict?: FeedbackVerdict; errors?: Record<string, string> }
+  { ok: true } | { ok: false; status: number; verdict?: FeedbackVerdict; errors?: Record<string, string> }
 
 /** Stores a rating once per sign-up; refuses what the rules refuse, with the field's message. */
 export async function giveFeedback(
@@ -114,7 +117,11 @@ export async function turnMessagesOff(payload: Payload, code: string): Promise<b
   if (!registration || registration.anonymisedAt) return false
   if (!registration.messagesOff) {
     // Straight to the row: this is not a change of seats, so the seat hooks have nothing to do.
-    await payload.db.updateOne({ collection: 'registrations', id: registration.id, data: { messagesOff: true } })
+    await payload.db.updateOne({
+      collection: 'registrations',
+      id: registration.id,
+      data: { messagesOff: true },
+    })
   }
   return true
 }

@@ -7,21 +7,12 @@ import { commitTransaction, type Endpoint, initTransaction, killTransaction } fr
 
 import { isDistrictAdmin, isOwnCentre, signedIn } from '../access'
 import { readJsonObject } from '../rules/json-body'
-import { NOTICE_MAX_LENGTH } from '../rules/messages'
+import { checkNotice, NOTICE_MAX_LENGTH } from '../rules/messages'
 import { queueMessages } from './outbox'
 
 const answer = (body: Record<string, unknown>, status: number) =>
   Response.json(body, { status, headers: { 'Cache-Control': 'no-store' } })
 const refused = (zh: string, en: string, status = 400) => answer({ message: `${zh} / ${en}`, zh, en }, status)
-
-/** A notice is one short line of plain text. */
-export function checkNotice(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined
-  const text = value.trim().replace(/\s+/g, ' ')
-  if (text.length === 0 || text.length > NOTICE_MAX_LENGTH) return undefined
-  if (/[\u0000-\u001f\u007f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]/.test(text)) return undefined
-  return text
-}
 
 export const noticeEndpoint: Endpoint = {
   path: '/:id/notice',
@@ -44,7 +35,11 @@ export const noticeEndpoint: Endpoint = {
       return refused('没有找到这个活动。', 'No such event.', 404)
     }
     if (event._status !== 'published' || event.status === 'cancelled') {
-      return refused('只能为已发布、未取消的活动发通知。', 'Only for a published event that is not cancelled.', 409)
+      return refused(
+        '只能为已发布、未取消的活动发通知。',
+        'Only for a published event that is not cancelled.',
+        409,
+      )
     }
     const owns = await initTransaction(req)
     try {
@@ -59,7 +54,13 @@ export const noticeEndpoint: Endpoint = {
         req,
       })
       const variant = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`
-      const queued = await queueMessages(req, event.id, docs.map((doc) => doc.id), 'notice', { variant, notice: text })
+      const queued = await queueMessages(
+        req,
+        event.id,
+        docs.map((doc) => doc.id),
+        'notice',
+        { variant, notice: text },
+      )
       if (owns) await commitTransaction(req)
       return answer({ queued }, 201)
     } catch (error) {

@@ -36,7 +36,13 @@ async function eventFacts(req: PayloadRequest, eventId: Id) {
     select: { name: true, phone: true },
     req,
   })
-  const facts: EventFacts = { id: event.id, title: event.title, start: event.start, room: event.room, centre: centreId }
+  const facts: EventFacts = {
+    id: event.id,
+    title: event.title,
+    start: event.start,
+    room: event.room,
+    centre: centreId,
+  }
   return { event: facts, centre: { name: centre.name, phone: centre.phone } }
 }
 

@@ -4,7 +4,14 @@
  * the sending job before each send; safe to run as often as it likes (one message per sign-up
  * and kind, cms/messages/outbox.ts).
  */
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type Where } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type Where,
+} from 'payload'
 
 import { HOLDS_SEAT, reminderDue, THANKS_WITHIN_HOURS, thanksDue } from '../rules/messages'
 import { reminderHour } from '../settings'
@@ -33,7 +40,9 @@ export async function queueRemindersAndThanks(
     (
       await payload.find({
         collection: 'events',
-        where: { and: [{ _status: { equals: 'published' } }, { status: { not_equals: 'cancelled' } }, where] },
+        where: {
+          and: [{ _status: { equals: 'published' } }, { status: { not_equals: 'cancelled' } }, where],
+        },
         limit: 0,
         pagination: false,
         depth: 0,

@@ -52,9 +52,19 @@ async function closeStaleSends(payload: Payload, now: Date): Promise<number> {
 
 export async function sendDueMessages(
   payload: Payload,
-  { now = new Date(), channel = channelFromSettings(), limit = 100 }: { now?: Date; channel?: MessageChannel; limit?: number } = {},
+  {
+    now = new Date(),
+    channel = channelFromSettings(),
+    limit = 100,
+  }: { now?: Date; channel?: MessageChannel; limit?: number } = {},
 ): Promise<SendOutcome> {
-  const outcome: SendOutcome = { sent: 0, failed: await closeStaleSends(payload, now), skipped: 0, held: 0, retrying: 0 }
+  const outcome: SendOutcome = {
+    sent: 0,
+    failed: await closeStaleSends(payload, now),
+    skipped: 0,
+    held: 0,
+    retrying: 0,
+  }
   const { docs } = await payload.find({
     collection: 'messages',
     where: { status: { equals: 'pending' }, sendAfter: { less_than_equal: now.toISOString() } },

@@ -67,7 +67,9 @@ describe('which change tells the resident what', () => {
   })
   it('keys one message per sign-up and kind', () => {
     expect(messageKey(7, 'cancelled')).toBe('7:cancelled')
-    expect(messageKey(7, 'changed', '2026-12-10T02:00:00.000Z|活动室')).toBe('7:changed:2026-12-10T02:00:00.000Z|活动室')
+    expect(messageKey(7, 'changed', '2026-12-10T02:00:00.000Z|活动室')).toBe(
+      '7:changed:2026-12-10T02:00:00.000Z|活动室',
+    )
   })
 })
 
@@ -91,9 +93,9 @@ describe('message text', () => {
     expect(messageText('cancelled', facts)).toContain('已取消')
   })
   it('the thank-you carries the feedback link; a notice what staff wrote, cut to its limit', () => {
-    expect(messageText('thanks', { ...facts, feedbackUrl: 'https://x.cn/signups/ABC123/feedback' })).toContain(
-      'https://x.cn/signups/ABC123/feedback',
-    )
+    expect(
+      messageText('thanks', { ...facts, feedbackUrl: 'https://x.cn/signups/ABC123/feedback' }),
+    ).toContain('https://x.cn/signups/ABC123/feedback')
     expect(messageText('notice', { ...facts, notice: '请带上老花镜'.repeat(30) }).length).toBeLessThan(140)
   })
 })
@@ -123,16 +125,27 @@ describe('reminders and thanks', () => {
 describe('feedback', () => {
   const activity = { start: shanghai(12, 10, 9), status: 'scheduled' }
   it('opens once the activity has started, for a sign-up that held a seat, once', () => {
-    expect(feedbackVerdict({ status: 'confirmed', alreadyGiven: false }, activity, shanghai(12, 10, 8))).toBe('not-yet')
-    expect(feedbackVerdict({ status: 'confirmed', alreadyGiven: false }, activity, shanghai(12, 10, 9))).toBe('open')
-    expect(feedbackVerdict({ status: 'attended', alreadyGiven: false }, activity, shanghai(12, 11, 9))).toBe('open')
+    expect(feedbackVerdict({ status: 'confirmed', alreadyGiven: false }, activity, shanghai(12, 10, 8))).toBe(
+      'not-yet',
+    )
+    expect(feedbackVerdict({ status: 'confirmed', alreadyGiven: false }, activity, shanghai(12, 10, 9))).toBe(
+      'open',
+    )
+    expect(feedbackVerdict({ status: 'attended', alreadyGiven: false }, activity, shanghai(12, 11, 9))).toBe(
+      'open',
+    )
     expect(feedbackVerdict({ status: 'waiting', alreadyGiven: false }, activity, shanghai(12, 11, 9))).toBe(
       'not-eligible',
     )
-    expect(feedbackVerdict({ status: 'confirmed', alreadyGiven: true }, activity, shanghai(12, 11, 9))).toBe('given')
+    expect(feedbackVerdict({ status: 'confirmed', alreadyGiven: true }, activity, shanghai(12, 11, 9))).toBe(
+      'given',
+    )
   })
   it('takes a whole rating 1–5 and a short comment', () => {
-    expect(checkFeedback({ rating: '5', comment: ' 很好 ' })).toEqual({ ok: true, value: { rating: 5, comment: '很好' } })
+    expect(checkFeedback({ rating: '5', comment: ' 很好 ' })).toEqual({
+      ok: true,
+      value: { rating: 5, comment: '很好' },
+    })
     expect(checkFeedback({ rating: '6' }).ok).toBe(false)
     expect(checkFeedback({ rating: '4.5' }).ok).toBe(false)
     expect(checkFeedback({ rating: ['5'] }).ok).toBe(false)
@@ -146,5 +159,21 @@ describe('feedback', () => {
     expect(until).toEqual(new Date(Date.UTC(2026, 11, 31, 16)))
     expect(summariseRatings([5, 4, 4])).toEqual({ count: 3, average: 4.3 })
     expect(summariseRatings([])).toEqual({ count: 0, average: null })
+  })
+})
+
+describe('what people type', () => {
+  it('a notice is one short line without hidden characters', async () => {
+    const { checkNotice } = await import('./messages')
+    expect(checkNotice('  请带上\n老花镜 ')).toBe('请带上 老花镜')
+    expect(checkNotice('')).toBeUndefined()
+    expect(checkNotice('字'.repeat(71))).toBeUndefined()
+    expect(checkNotice('隐藏\u202e文字')).toBeUndefined()
+    expect(checkNotice(42)).toBeUndefined()
+  })
+  it('a comment may have line breaks but no control or invisible characters', () => {
+    expect(checkFeedback({ rating: '4', comment: '很好\n下次再来' }).ok).toBe(true)
+    expect(checkFeedback({ rating: '4', comment: '很好\u0000' }).ok).toBe(false)
+    expect(checkFeedback({ rating: '4', comment: '很\u200b好' }).ok).toBe(false)
   })
 })

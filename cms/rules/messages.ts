@@ -6,6 +6,7 @@
  * centre and its phone (so a reply goes to a person), never sent at night, and never twice.
  */
 import { sessionTime, shanghaiDay } from './shanghai-time'
+import { checkName } from './text'
 
 export const MESSAGE_KINDS = ['promoted', 'cancelled', 'changed', 'reminder', 'thanks', 'notice'] as const
 export type MessageKind = (typeof MESSAGE_KINDS)[number]
@@ -70,7 +71,11 @@ export function messageForSignupChange(
   eventCancelled: boolean,
 ): MessageKind | undefined {
   if (previousStatus === 'waiting' && status === 'confirmed') return 'promoted'
-  if (status === 'cancelled' && eventCancelled && (previousStatus === 'confirmed' || previousStatus === 'waiting'))
+  if (
+    status === 'cancelled' &&
+    eventCancelled &&
+    (previousStatus === 'confirmed' || previousStatus === 'waiting')
+  )
     return 'cancelled'
   return undefined
 }
@@ -83,7 +88,9 @@ type EventPlace = { start?: string | null; end?: string | null; room?: string | 
  */
 export function eventChangeMatters(previous: EventPlace | undefined, next: EventPlace): boolean {
   if (!previous || next.status === 'cancelled') return false
-  const moved = Boolean(previous.start && next.start && new Date(previous.start).getTime() !== new Date(next.start).getTime())
+  const moved = Boolean(
+    previous.start && next.start && new Date(previous.start).getTime() !== new Date(next.start).getTime(),
+  )
   const newRoom = (previous.room ?? '') !== (next.room ?? '')
   return moved || newRoom
 }
@@ -111,6 +118,12 @@ export type MessageFacts = {
 
 /** The longest notice staff may write, so the whole message stays one or two SMS. */
 export const NOTICE_MAX_LENGTH = 70
+
+/** A staff notice is one short line of plain text; undefined when it is not. */
+export function checkNotice(value: unknown): string | undefined {
+  const checked = checkName(value, NOTICE_MAX_LENGTH)
+  return checked.ok ? checked.value : undefined
+}
 
 /** The message text. Signed with the centre's name in 【】 as Chinese SMS are, its phone last. */
 export function messageText(kind: MessageKind, facts: MessageFacts): string {
@@ -179,6 +192,9 @@ export function feedbackVerdict(
 
 export const FEEDBACK_COMMENT_MAX = 300
 
+/** Control and invisible characters (line breaks and tabs aside): they could hide text. */
+const HIDDEN_OR_CONTROL = /[\p{Cf}\p{Co}\p{Cn}]|[^\P{Cc}\n\r\t]/u
+
 export type FeedbackInput = { rating: number; comment: string }
 
 /** A rating is a whole number 1–5; the comment is optional and short. */
@@ -187,11 +203,12 @@ export function checkFeedback(values: {
   comment?: unknown
 }): { ok: true; value: FeedbackInput } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {}
-  const rating = typeof values.rating === 'string' && /^[1-5]$/.test(values.rating) ? Number(values.rating) : NaN
+  const rating =
+    typeof values.rating === 'string' && /^[1-5]$/.test(values.rating) ? Number(values.rating) : NaN
   if (!Number.isInteger(rating)) errors.rating = '请选择 1 到 5 颗星。'
   const comment = typeof values.comment === 'string' ? values.comment.trim() : ''
   if (comment.length > FEEDBACK_COMMENT_MAX) errors.comment = `意见请写在 ${FEEDBACK_COMMENT_MAX} 字以内。`
-  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(comment)) errors.comment = '意见里有无法保存的字符。'
+  if (HIDDEN_OR_CONTROL.test(comment)) errors.comment = '意见里有无法保存的字符。'
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value: { rating, comment } }
 }
 

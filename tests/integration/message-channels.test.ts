@@ -34,7 +34,11 @@ async function fakeServer(answer: (request: Received) => { status: number; body:
   return { url, received }
 }
 
-const message = { id: '42:cancelled', to: '13800001234', text: '【四平路街道睦邻中心】很抱歉，“剪纸课”已取消。' }
+const message = {
+  id: '42:cancelled',
+  to: '13800001234',
+  text: '【四平路街道睦邻中心】很抱歉，“剪纸课”已取消。',
+}
 
 describe('the log channel', () => {
   it('writes one line with the phone number cut to its last four digits', async () => {
@@ -107,7 +111,10 @@ describe('the Alibaba Cloud SMS channel (SendSms)', () => {
       const valid = params.get('Signature') === documentedSignature(params, 'testSecret')
       return valid
         ? { status: 200, body: { Code: 'OK', Message: 'OK', BizId: '900619746936498440^0', RequestId: 'r1' } }
-        : { status: 400, body: { Code: 'SignatureDoesNotMatch', Message: 'Specified signature is not matched' } }
+        : {
+            status: 400,
+            body: { Code: 'SignatureDoesNotMatch', Message: 'Specified signature is not matched' },
+          }
     })
     const channel = channelFromSettings(env(fake.url))
     expect(channel.name).toBe('aliyun')

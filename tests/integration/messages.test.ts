@@ -9,7 +9,12 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { anonymisePersonalData } from '../../cms/jobs/anonymise-personal-data'
 import type { MessageChannel, OutgoingMessage } from '../../cms/messages/channels'
-import { centreFeedbackByHalfYear, giveFeedback, periodFeedback, turnMessagesOff } from '../../cms/messages/feedback'
+import {
+  centreFeedbackByHalfYear,
+  giveFeedback,
+  periodFeedback,
+  turnMessagesOff,
+} from '../../cms/messages/feedback'
 import { queueRemindersAndThanks } from '../../cms/messages/reminders'
 import { sendDueMessages } from '../../cms/messages/send'
 import { feedbackPeriod, MAX_ATTEMPTS } from '../../cms/rules/messages'
@@ -181,7 +186,10 @@ describe('the reminder the day before, and sending', () => {
     await signUpMany(event.id, 800, 1)
     await payload.update({ collection: 'events', id: event.id, data: { status: 'cancelled' } })
     expect(await messagesOf(event.id)).toHaveLength(1)
-    const counts = await anonymisePersonalData(payload, { now: new Date(Date.now() + 60 * 24 * HOUR), days: 30 })
+    const counts = await anonymisePersonalData(payload, {
+      now: new Date(Date.now() + 60 * 24 * HOUR),
+      days: 30,
+    })
     expect(counts.messages).toBeGreaterThanOrEqual(1)
     expect(await messagesOf(event.id)).toHaveLength(0)
   })
@@ -202,13 +210,23 @@ describe('feedback', () => {
       status: 403,
       verdict: 'not-yet',
     })
-    expect(await giveFeedback(payload, signup!.code, { rating: '9' }, started)).toMatchObject({ ok: false, status: 400 })
-    expect(await giveFeedback(payload, signup!.code, { rating: '5', comment: '老师很耐心' }, started)).toEqual({ ok: true })
+    expect(await giveFeedback(payload, signup!.code, { rating: '9' }, started)).toMatchObject({
+      ok: false,
+      status: 400,
+    })
+    expect(
+      await giveFeedback(payload, signup!.code, { rating: '5', comment: '老师很耐心' }, started),
+    ).toEqual({ ok: true })
     expect(await giveFeedback(payload, signup!.code, { rating: '1' }, started)).toMatchObject({ status: 409 })
-    expect(await giveFeedback(payload, waiting!.code, { rating: '1' }, started)).toMatchObject({ status: 403 })
+    expect(await giveFeedback(payload, waiting!.code, { rating: '1' }, started)).toMatchObject({
+      status: 403,
+    })
 
     const period = feedbackPeriod(event.start)
-    expect(await periodFeedback(payload, centreId, period.year, period.half)).toEqual({ count: 1, average: 5 })
+    expect(await periodFeedback(payload, centreId, period.year, period.half)).toEqual({
+      count: 1,
+      average: 5,
+    })
     const byHalfYear = await centreFeedbackByHalfYear(payload, centreId)
     expect(byHalfYear[0]).toMatchObject({ year: period.year, half: period.half, count: 1, average: 5 })
     expect(JSON.stringify(byHalfYear)).not.toContain('老师很耐心')

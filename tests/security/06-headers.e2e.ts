@@ -48,7 +48,12 @@ describe('security headers', () => {
     // Pages with a code send a referrer only to the site itself: their forms post back (look-up,
     // cancel, no more messages, feedback), and without a referrer a browser sends `Origin: null`,
     // which the check of cross-site posts refuses.
-    for (const path of ['/signups', `/signups?code=${code}`, `/signups/${code}`, `/signups/${code}/feedback`]) {
+    for (const path of [
+      '/signups',
+      `/signups?code=${code}`,
+      `/signups/${code}`,
+      `/signups/${code}/feedback`,
+    ]) {
       expect((await send(site(path))).headers['referrer-policy'], path).toBe('same-origin')
     }
   })
