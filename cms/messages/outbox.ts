@@ -7,7 +7,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { type MessageKind, messageKey, messageText, sendAfter } from '../rules/messages'
-import { siteUrl } from '../settings'
+import { quietHours, siteUrl } from '../settings'
 
 type Id = number | string
 const idOf = (value: unknown): Id | undefined =>
@@ -106,7 +106,7 @@ export async function queueMessages(
         centre: event.centre as number,
         text,
         status: 'pending',
-        sendAfter: sendAfter(now, event.start).toISOString(),
+        sendAfter: sendAfter(now, event.start, quietHours).toISOString(),
         attempts: 0,
       },
       depth: 0,

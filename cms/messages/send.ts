@@ -19,6 +19,7 @@ import {
   sendAfter,
   stillRelevant,
 } from '../rules/messages'
+import { quietHours } from '../settings'
 import { channelFromSettings, type MessageChannel } from './channels'
 
 export type SendOutcome = { sent: number; failed: number; skipped: number; held: number; retrying: number }
@@ -105,8 +106,8 @@ export async function sendDueMessages(
       continue
     }
     // A retry may come due at night: hold it until the morning like any message.
-    if (!maySendAt(now, event?.start)) {
-      await mark(payload, message.id, { sendAfter: sendAfter(now, event?.start).toISOString() })
+    if (!maySendAt(now, event?.start, quietHours)) {
+      await mark(payload, message.id, { sendAfter: sendAfter(now, event?.start, quietHours).toISOString() })
       outcome.held += 1
       continue
     }

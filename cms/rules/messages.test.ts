@@ -177,3 +177,16 @@ describe('what people type', () => {
     expect(checkFeedback({ rating: '4', comment: '很\u200b好' }).ok).toBe(false)
   })
 })
+
+describe('quiet hours as an operator sets them', () => {
+  it('reads "21-8", "off" and refuses the rest', async () => {
+    const { parseQuietHours } = await import('./messages')
+    expect(parseQuietHours(undefined)).toEqual({ from: 21, until: 8 })
+    expect(parseQuietHours('22-7')).toEqual({ from: 22, until: 7 })
+    expect(parseQuietHours('off')).toBeNull()
+    expect(parseQuietHours('evening')).toBeUndefined()
+    expect(parseQuietHours('8-8')).toBeUndefined()
+    expect(sendAfter(shanghai(12, 3, 23), shanghai(12, 10, 9), null)).toEqual(shanghai(12, 3, 23))
+    expect(inQuietHours(shanghai(12, 3, 12), { from: 12, until: 14 })).toBe(true)
+  })
+})

@@ -20,9 +20,22 @@ export const MESSAGE_KIND_LABELS: Record<MessageKind, { zh: string; en: string }
   notice: { zh: '中心通知', en: 'Notice from the centre' },
 }
 
-/** No SMS from 21:00 until 08:00 Shanghai time. */
-export const QUIET_FROM_HOUR = 21
-export const QUIET_UNTIL_HOUR = 8
+/** No SMS from 21:00 until 08:00 Shanghai time (MESSAGE_QUIET_HOURS changes it). */
+export type QuietHours = { from: number; until: number }
+export const QUIET_HOURS: QuietHours = { from: 21, until: 8 }
+
+/**
+ * MESSAGE_QUIET_HOURS as an operator writes it: "21-8" (from 21:00 until 08:00), or "off" for
+ * none (a test portal, a district that sends by day only anyway). Undefined when unreadable.
+ */
+export function parseQuietHours(value: string | undefined): QuietHours | null | undefined {
+  if (value === undefined || value.trim() === '') return QUIET_HOURS
+  if (value.trim() === 'off') return null
+  const match = /^(\d{1,2})-(\d{1,2})$/.exec(value.trim())
+  if (!match) return undefined
+  const [from, until] = [Number(match[1]), Number(match[2])]
+  return from <= 23 && until <= 23 && from !== until ? { from, until } : undefined
+}
 
 const HOUR = 3600_000
 /** Shanghai is UTC+8 all year (no daylight saving), so its hours are plain arithmetic. */
@@ -30,34 +43,45 @@ const SHANGHAI_OFFSET = 8 * HOUR
 
 const shanghaiHour = (at: Date): number => new Date(at.getTime() + SHANGHAI_OFFSET).getUTCHours()
 
-/** The next 08:00 in Shanghai at or after `at`. */
-function nextMorning(at: Date): Date {
+/** The next `hour`:00 in Shanghai at or after `at`. */
+function nextShanghaiHour(at: Date, hour: number): Date {
   const local = new Date(at.getTime() + SHANGHAI_OFFSET)
-  const morning = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), QUIET_UNTIL_HOUR)
-  const next = morning >= local.getTime() ? morning : morning + 24 * HOUR
+  const today = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate(), hour)
+  const next = today >= local.getTime() ? today : today + 24 * HOUR
   return new Date(next - SHANGHAI_OFFSET)
 }
 
-export const inQuietHours = (at: Date): boolean => {
+export const inQuietHours = (at: Date, quiet: QuietHours | null = QUIET_HOURS): boolean => {
+  if (!quiet) return false
   const hour = shanghaiHour(at)
-  return hour >= QUIET_FROM_HOUR || hour < QUIET_UNTIL_HOUR
+  return quiet.from > quiet.until
+    ? hour >= quiet.from || hour < quiet.until
+    : hour >= quiet.from && hour < quiet.until
 }
 
 /**
- * When a message made at `now` may go out: at once by day; in quiet hours, held until 08:00 —
+ * When a message made at `now` may go out: at once by day; in quiet hours, held until they end —
  * unless the activity starts before then, when waiting would make the message useless (an early
  * morning walk cancelled at 22:00 is still worth a message that night).
  */
-export function sendAfter(now: Date, activityStart: Date | string | null | undefined): Date {
-  if (!inQuietHours(now)) return now
-  const morning = nextMorning(now)
+export function sendAfter(
+  now: Date,
+  activityStart: Date | string | null | undefined,
+  quiet: QuietHours | null = QUIET_HOURS,
+): Date {
+  if (!quiet || !inQuietHours(now, quiet)) return now
+  const morning = nextShanghaiHour(now, quiet.until)
   if (activityStart && new Date(activityStart) < morning && new Date(activityStart) > now) return now
   return morning
 }
 
 /** Whether a message may go out at `now` (the sender's last check: a retry may land at night). */
-export function maySendAt(now: Date, activityStart: Date | string | null | undefined): boolean {
-  return sendAfter(now, activityStart).getTime() <= now.getTime()
+export function maySendAt(
+  now: Date,
+  activityStart: Date | string | null | undefined,
+  quiet: QuietHours | null = QUIET_HOURS,
+): boolean {
+  return sendAfter(now, activityStart, quiet).getTime() <= now.getTime()
 }
 
 /**
