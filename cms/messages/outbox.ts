@@ -50,6 +50,43 @@ async function eventFacts(req: PayloadRequest, eventId: Id) {
 export const feedbackUrl = (code: string) => `${siteUrl}/signups/${encodeURIComponent(code)}/feedback`
 
 /**
+ * Which of `registrationIds` would get a message of `kind` now (none yet, messages not turned
+ * off). Read-only: the reminder job asks this every run and opens a write only when it must.
+ */
+export async function awaitingMessage(
+  req: PayloadRequest,
+  registrationIds: Id[],
+  kind: MessageKind,
+  variant?: string,
+): Promise<Id[]> {
+  if (registrationIds.length === 0) return []
+  const { docs: signups } = await req.payload.find({
+    collection: 'registrations',
+    where: { id: { in: registrationIds }, messagesOff: { not_equals: true } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: {},
+    req,
+  })
+  const keys = new Map(signups.map((signup) => [messageKey(signup.id, kind, variant), signup.id]))
+  if (keys.size === 0) return []
+  const { docs: existing } = await req.payload.find({
+    collection: 'messages',
+    where: { messageKey: { in: [...keys.keys()] } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { messageKey: true },
+    req,
+  })
+  for (const { messageKey: key } of existing) keys.delete(key)
+  return [...keys.values()]
+}
+
+/**
  * Puts one message of `kind` for each of `registrationIds` (sign-ups of one event) into the
  * outbox, in `req`'s transaction. A sign-up that already has this message (same key), or whose
  * resident turned messages off, gets none. Returns how many rows were written.

@@ -15,7 +15,7 @@ import {
 
 import { HOLDS_SEAT, reminderDue, THANKS_WITHIN_HOURS, thanksDue } from '../rules/messages'
 import { reminderHour } from '../settings'
-import { queueMessages } from './outbox'
+import { awaitingMessage, queueMessages } from './outbox'
 
 const HOUR = 3600_000
 
@@ -61,16 +61,18 @@ export async function queueRemindersAndThanks(
   })
   let reminders = 0
   let thanks = 0
-  for (const event of soon.filter((e) => reminderDue(now, e.start, hour))) {
-    reminders += await inOneTransaction(payload, (req) =>
-      seatHolders(payload, event.id).then((ids) => queueMessages(req, event.id, ids, 'reminder', { now })),
-    )
+  // Reads first, and a write only for an event with someone still to tell: the job runs every
+  // 15 seconds and must not take the database's write lock for nothing.
+  const reader = await createLocalReq({}, payload)
+  const queue = async (eventId: number, kind: 'reminder' | 'thanks') => {
+    const due = await awaitingMessage(reader, await seatHolders(payload, eventId), kind)
+    return due.length === 0
+      ? 0
+      : inOneTransaction(payload, (req) => queueMessages(req, eventId, due, kind, { now }))
   }
-  for (const event of over.filter((e) => thanksDue(now, e.end))) {
-    thanks += await inOneTransaction(payload, (req) =>
-      seatHolders(payload, event.id).then((ids) => queueMessages(req, event.id, ids, 'thanks', { now })),
-    )
-  }
+  for (const event of soon.filter((e) => reminderDue(now, e.start, hour)))
+    reminders += await queue(event.id, 'reminder')
+  for (const event of over.filter((e) => thanksDue(now, e.end))) thanks += await queue(event.id, 'thanks')
   return { reminders, thanks }
 }
 
