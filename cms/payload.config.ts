@@ -21,6 +21,7 @@ import { SubDistricts } from './collections/SubDistricts'
 import { Users } from './collections/Users'
 import { Volunteers } from './collections/Volunteers'
 import { VisitRequests } from './collections/VisitRequests'
+import { globalWithContentVersion, withContentVersion } from './content-version'
 import { databaseAdapter } from './database'
 import { accessQuery } from './graphql-guard'
 import { withPageSizeCap } from './hooks/page-size'
@@ -49,6 +50,7 @@ export default buildConfig({
   // GET /api/health/live and /api/health/ready, for npm start, the proxy and monitoring.
   endpoints: healthEndpoints,
   // Each sign-up's outcome and each publish also get a log line (cms/hooks/event-logs.ts).
+  // Every public change bumps the content version the site's page cache watches (cms/content-version.ts).
   // Every collection serves at most MAX_PAGE_SIZE documents a page to REST and GraphQL.
   collections: [
     Centres,
@@ -67,8 +69,8 @@ export default buildConfig({
     Neighbourhoods,
     Media,
     Users,
-  ].map((collection) => collectionForStaff(withEventLogs(withPageSizeCap(collection)))),
-  globals: [Site].map(globalForStaff),
+  ].map((collection) => collectionForStaff(withEventLogs(withContentVersion(withPageSizeCap(collection))))),
+  globals: [Site].map(globalWithContentVersion).map(globalForStaff),
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
   // queue, once a minute, and with several CMS servers only the one without CMS_JOBS=off.
   // Messages to residents have a queue of their own, run every 15 seconds (cms/jobs/send-messages.ts).

@@ -1,7 +1,8 @@
 /**
  * A centre's current stars are those of its latest published evaluation (rules/rubric.ts computes
- * them). They are derived, never typed in: read from the evaluations on every read, and copied onto
- * the centre's own row whenever an evaluation changes, so the public site can filter and sort by them.
+ * them). They are derived, never typed in: worked out from the evaluations whenever a centre is
+ * saved or an evaluation changes (created, edited, published, moved, deleted), and kept on the
+ * centre's own row. Reads take the row as it is: a list of centres costs no query per centre.
  */
 import type { FieldHook, Payload, PayloadRequest } from 'payload'
 
@@ -53,16 +54,13 @@ export async function ratingOf(
   return (await cachedRatings(req)).get(String(centreId))
 }
 
-/** Field hooks for `stars` and `starsPeriod` on centres. */
-export function derivedRatingField(part: keyof CurrentRating): {
-  afterRead: FieldHook[]
-  beforeChange: FieldHook[]
-} {
-  const read: FieldHook = async ({ req, originalDoc, data }) => {
+/** Field hooks for `stars` and `starsPeriod` on centres: what a save stores, whatever was sent. */
+export function derivedRatingField(part: keyof CurrentRating): { beforeChange: FieldHook[] } {
+  const derive: FieldHook = async ({ req, originalDoc, data }) => {
     const id = (originalDoc as { id?: Id } | undefined)?.id ?? (data as { id?: Id } | undefined)?.id
     return (await ratingOf(req, id))?.[part] ?? null
   }
-  return { afterRead: [read], beforeChange: [read] }
+  return { beforeChange: [derive] }
 }
 
 /** After an evaluation changes: copy the centre's current rating onto the centre's row. */

@@ -3,7 +3,8 @@ import * as migration_20261123_165142_signups_volunteers_claims_itinerary from '
 import * as migration_20261123_170049_anonymisation_job from './20261123_170049_anonymisation_job';
 import * as migration_20261123_181119_media_uploaded_by from './20261123_181119_media_uploaded_by';
 import * as migration_20261202_000445_signup_queue_login_throttle from './20261202_000445_signup_queue_login_throttle';
-import * as migration_20261202_015602_messages_feedback from './20261202_015602_messages_feedback';
+import * as migration_20261202_030000_content_version_locale_indexes from './20261202_030000_content_version_locale_indexes';
+import * as migration_20261202_030100_messages_feedback from './20261202_030100_messages_feedback';
 
 export const migrations = [
   {
@@ -32,8 +33,13 @@ export const migrations = [
     name: '20261202_000445_signup_queue_login_throttle',
   },
   {
-    up: migration_20261202_015602_messages_feedback.up,
-    down: migration_20261202_015602_messages_feedback.down,
-    name: '20261202_015602_messages_feedback'
+    up: migration_20261202_030000_content_version_locale_indexes.up,
+    down: migration_20261202_030000_content_version_locale_indexes.down,
+    name: '20261202_030000_content_version_locale_indexes',
+  },
+  {
+    up: migration_20261202_030100_messages_feedback.up,
+    down: migration_20261202_030100_messages_feedback.down,
+    name: '20261202_030100_messages_feedback'
   },
 ];

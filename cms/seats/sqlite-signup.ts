@@ -10,6 +10,8 @@
  */
 import type { Row } from '@libsql/client'
 
+import { bumpContentVersionRaw } from '../content-version'
+
 import { confirmationCode } from '../rules/confirmation-code'
 import { refusal } from '../rules/refusal'
 import { checkSignup, REFUSED, signupState, type SignupEvent, type SignupInput } from '../rules/signup'
@@ -133,6 +135,7 @@ export function signUpOnSqlite(writer: Writer, eventId: number, input: SignupInp
           ],
         })
         const id = Number(inserted.rows[0]!.id)
+        await bumpContentVersionRaw(tx) // the seats shown on the site changed
         return {
           id,
           code,

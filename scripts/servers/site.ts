@@ -1,18 +1,35 @@
 /**
  * The site in production: Astro's built handler (static files and pages, from dist/) behind the
- * portal's own server (scripts/lib/serve.ts) for request logs and a graceful stop.
+ * render cache (scripts/lib/page-cache.ts) and the portal's own server (scripts/lib/serve.ts) for
+ * request logs and a graceful stop.
  */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
+import { openContentVersionReader } from '../../cms/content-version'
 import { createLogger } from '../../cms/logger'
+import { database } from '../../cms/settings'
 import { front } from '../lib/front'
+import { pageCache } from '../lib/page-cache'
 import { type Handler, serve } from '../lib/serve'
 
 // Astro's standalone entry would otherwise start its own server on import.
 process.env.ASTRO_NODE_AUTOSTART = 'disabled'
 const entry = pathToFileURL(path.resolve('dist/server/entry.mjs')).href
-const { handler } = (await import(entry)) as { handler: Handler }
+const { handler: astro } = (await import(entry)) as { handler: Handler }
+
+// The cookies of care mode (src/lib/preferences.ts) and draft preview (src/lib/cms.ts).
+const CARE_COOKIE = 'mulin_care'
+const PREVIEW_COOKIE = 'mulin_preview'
+
+// PAGE_CACHE=off renders every request (the benchmark's "uncached" figures; diagnosing a page).
+const handler =
+  process.env.PAGE_CACHE === 'off'
+    ? astro
+    : pageCache(astro, {
+        version: await openContentVersionReader(database),
+        isPersonal: (cookies) => cookies.get(CARE_COOKIE) === '1' || cookies.has(PREVIEW_COOKIE),
+      })
 
 serve({
   name: 'site',

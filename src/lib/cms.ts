@@ -28,6 +28,7 @@ import {
 import { type ClaimInput, offerClaim, volunteer } from '@cms/signups/project-signups'
 import { periodLabel } from '@cms/rules/rubric'
 import { seatsLeft } from '@cms/rules/signup'
+import { upcomingWhere } from '@cms/rules/upcoming'
 import {
   CONVENTION_TOPICS,
   CONVENTION_TYPES,
@@ -72,11 +73,26 @@ export type CentreFilters = {
  * filters on services run here rather than in the query: a district has at most a few hundred
  * centres, and the rules stay readable.
  */
+/** What a centre's card in a list (directory, map, home page) shows, and no more. */
+const CENTRE_LISTING_FIELDS = {
+  name: true,
+  slug: true,
+  address: true,
+  stars: true,
+  subDistrict: true,
+  latitude: true,
+  longitude: true,
+  openingHours: true,
+  closures: true,
+  services: true,
+} as const
+export type CentreListing = Pick<Centre, 'id' | keyof typeof CENTRE_LISTING_FIELDS>
+
 export async function listCentres(
   locale: Locale = 'zh',
   filters: CentreFilters = {},
-  isOpen?: (centre: Centre) => boolean,
-): Promise<{ centres: Centre[]; total: number }> {
+  isOpen?: (centre: CentreListing) => boolean,
+): Promise<{ centres: CentreListing[]; total: number }> {
   const payload = await cms()
   const and = []
   if (filters.minStars) and.push({ stars: { greater_than_equal: filters.minStars } })
@@ -89,6 +105,8 @@ export async function listCentres(
     pagination: false,
     sort: ['-stars', 'slug'],
     depth: 1,
+    select: CENTRE_LISTING_FIELDS,
+    populate: { 'sub-districts': { name: true, slug: true } },
     overrideAccess: false,
     draft: false,
   })
@@ -151,18 +169,13 @@ export async function latestEvaluations(locale: Locale): Promise<Evaluation[]> {
   })
 }
 
-/** Scheduled events from now on, soonest first. */
+/** Scheduled events not yet over (cms/rules/upcoming.ts), soonest first. */
 export async function upcomingEvents(
   locale: Locale,
   { centreId, days, limit = 20 }: { centreId?: number; days?: number; limit?: number } = {},
 ): Promise<Event[]> {
   const payload = await cms()
-  const now = new Date()
-  const and: Record<string, unknown>[] = [
-    { start: { greater_than_equal: now.toISOString() } },
-    { status: { equals: 'scheduled' } },
-  ]
-  if (days) and.push({ start: { less_than: new Date(now.getTime() + days * 86_400_000).toISOString() } })
+  const and: Record<string, unknown>[] = [...upcomingWhere(new Date(), days), { status: { equals: 'scheduled' } }]
   if (centreId) and.push({ centre: { equals: centreId } })
   const { docs } = await payload.find({
     collection: 'events',
@@ -170,6 +183,9 @@ export async function upcomingEvents(
     sort: 'start',
     locale,
     depth: 1,
+    // Of the centre, what an event's line names: a page of eight events loads eight names, not
+    // eight whole centre profiles.
+    populate: { centres: { name: true, slug: true } },
     limit,
     overrideAccess: false,
     draft: false,
@@ -219,6 +235,7 @@ export async function projectsLookingForHelp(locale: Locale, limit = 4): Promise
     sort: '-updatedAt',
     locale,
     depth: 1,
+    populate: { centres: { name: true, slug: true }, neighbourhoods: { name: true } },
     limit: 50,
     overrideAccess: false,
     draft: false,
@@ -311,16 +328,34 @@ export type EventListFilters = {
 export const eventSeatsLeft = (event: Pick<Event, 'capacity' | 'seatsTaken' | 'waitingCount'>): number =>
   seatsLeft(event)
 
+/** What the calendar shows of each event, and no more (no texts of other languages, no images). */
+const CALENDAR_EVENT_FIELDS = {
+  title: true,
+  start: true,
+  end: true,
+  room: true,
+  category: true,
+  description: true,
+  status: true,
+  capacity: true,
+  seatsTaken: true,
+  waitingCount: true,
+  waitingList: true,
+  centre: true,
+  updatedAt: true,
+} as const
+export type CalendarEvent = Pick<Event, 'id' | keyof typeof CALENDAR_EVENT_FIELDS>
+
 /**
  * Published events in a range for the calendar, soonest first, cancelled ones included so that
  * residents who signed up see it (unless only events with seats are asked for). Events already
- * over are left out. One query; only the centre's name and slug are populated.
+ * over are left out (cms/rules/upcoming.ts). One query; only the centre's name and slug are populated.
  */
-export async function listEvents(locale: Locale, filters: EventListFilters, limit = 400): Promise<Event[]> {
+export async function listEvents(locale: Locale, filters: EventListFilters): Promise<CalendarEvent[]> {
   const payload = await cms()
   const and: import('payload').Where[] = [
     { start: { greater_than_equal: filters.from.toISOString() } },
-    { end: { greater_than: new Date().toISOString() } },
+    ...(upcomingWhere() as import('payload').Where[]),
   ]
   if (filters.to) and.push({ start: { less_than: filters.to.toISOString() } })
   if (filters.category) and.push({ category: { equals: filters.category } })
@@ -333,8 +368,11 @@ export async function listEvents(locale: Locale, filters: EventListFilters, limi
     sort: 'start',
     locale,
     depth: 1,
+    select: CALENDAR_EVENT_FIELDS,
     populate: { centres: { name: true, slug: true } },
-    limit,
+    // Every event of the range: the calendar's windows (two weeks, a week, a month) bound it, and a
+    // busy month must not lose its last week to a cap.
+    limit: 0,
     pagination: false,
     overrideAccess: false,
     draft: false,
@@ -490,10 +528,8 @@ export async function feedEvents({
   includeCancelled?: boolean
 }): Promise<FeedEvent[]> {
   const payload = await cms()
-  const now = new Date()
   const and: Record<string, unknown>[] = [
-    { end: { greater_than: now.toISOString() } },
-    { start: { less_than: new Date(now.getTime() + days * 86_400_000).toISOString() } },
+    ...upcomingWhere(new Date(), days),
     { status: { in: includeCancelled ? ['scheduled', 'cancelled'] : ['scheduled'] } },
   ]
   if (centreId) and.push({ centre: { equals: centreId } })
@@ -890,12 +926,7 @@ export async function searchableDocuments(lang: Locale): Promise<import('./searc
     payload.find({
       collection: 'events',
       depth: 1,
-      where: {
-        start: {
-          greater_than_equal: now.toISOString(),
-          less_than: new Date(now.getTime() + 60 * 86_400_000).toISOString(),
-        },
-      },
+      where: { and: upcomingWhere(now, 60) } as Where,
       ...common,
     }),
     payload.find({ collection: 'conventions', depth: 1, ...common }),

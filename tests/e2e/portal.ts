@@ -5,9 +5,11 @@
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { freePort } from '../../scripts/lib/portal'
+
+export { freePort }
 import { send } from '../security/http'
 
 const node = (script: string, args: string[] = []) => [
@@ -18,17 +20,6 @@ const node = (script: string, args: string[] = []) => [
   ...args,
 ]
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.unref()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
 
 /** Runs an npm script's file (backup, restore) and returns what it said; throws on failure. */
 export function runScript(script: string, args: string[], env: Record<string, string>): string {

@@ -1,0 +1,343 @@
+/**
+ * The site's render cache, in front of Astro's handler in production (scripts/servers/site.ts).
+ *
+ * - A GET whose answer Astro marked `public` (cms pages for everyone, feeds, static files) is kept
+ *   in memory, per URL, with its gzip and Brotli forms made once, and answered from memory until
+ *   the content version moves (cms/content-version.ts: every publish, edit, delete or seat change
+ *   bumps it, in any process on any machine) or the entry is a minute old (lists of "upcoming"
+ *   events change with the clock, not only with the content).
+ * - Care mode and draft preview are personal (their cookies), and never cached; neither is an
+ *   answer that sets a cookie or is not 200.
+ * - While a page is being rendered, other requests for it wait for that render instead of
+ *   starting their own: a page invalidated while a WeChat group is opening it renders once.
+ * - Every text answer is compressed (Brotli or gzip, as the client accepts) and carries an
+ *   `ETag`; a matching `If-None-Match` gets 304 without a body.
+ *
+ * The version is read at most every VERSION_CHECK_MS, and requests wait for that read, so a
+ * sign-up shows in the seats of every page within that time.
+ */
+import { createHash } from 'node:crypto'
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
+import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
+
+import type { Handler } from './serve'
+
+export type VersionSource = { read: () => Promise<number | null> }
+
+export type PageCacheOptions = {
+  version: VersionSource
+  /** How often the content version is looked at, at most. */
+  versionCheckMs?: number
+  /** The longest an entry is kept even if nothing changed. */
+  maxAgeMs?: number
+  maxEntries?: number
+  maxBytes?: number
+  /** Whether the visitor's cookies make the page personal (care mode, preview). */
+  isPersonal: (cookies: Map<string, string>) => boolean
+}
+
+type Entry = {
+  status: number
+  headers: OutgoingHttpHeaders
+  identity: Buffer
+  gzip?: Buffer
+  br?: Buffer
+  etag: string
+  storedAt: number
+  size: number
+}
+
+type Captured = { status: number; headers: OutgoingHttpHeaders; body: Buffer }
+
+/** Text worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascript|manifest\+json)|image\/svg)/
+const MIN_COMPRESS_BYTES = 860 // below this, headers cost more than the saving
+const MAX_CAPTURE_BYTES = 4 * 1024 * 1024
+
+function cookiesOf(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>()
+  for (const part of (header ?? '').split(';')) {
+    const at = part.indexOf('=')
+    const name = (at < 0 ? part : part.slice(0, at)).trim()
+    if (name) cookies.set(name, at < 0 ? '' : part.slice(at + 1).trim())
+  }
+  return cookies
+}
+
+function pickEncoding(accept: string | string[] | undefined): 'br' | 'gzip' | undefined {
+  const text = (Array.isArray(accept) ? accept.join(',') : accept ?? '').toLowerCase()
+  const allows = (name: string) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`).test(text)
+  if (allows('br')) return 'br'
+  if (allows('gzip')) return 'gzip'
+  return undefined
+}
+
+const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`
+
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  return ifNoneMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, ''))
+    .some((tag) => tag === etag || tag === '*')
+}
+
+const isCompressible = (headers: OutgoingHttpHeaders) =>
+  COMPRESSIBLE.test(String(headers['content-type'] ?? '')) && !headers['content-encoding']
+
+/**
+ * Runs Astro's handler with the response's writes collected instead of sent, so the whole answer
+ * can be stored, compressed and tagged. Answers that are not text (images, downloads) or too big
+ * go out as they are, streamed.
+ */
+function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): Promise<Captured | null> {
+  return new Promise((resolve, reject) => {
+    const original = { writeHead: res.writeHead, write: res.write, end: res.end }
+    const chunks: Buffer[] = []
+    let size = 0
+    let passThrough = false
+    let status = 200
+    const restore = () => Object.assign(res, original)
+    const toBuffer = (chunk: unknown, encoding?: unknown) =>
+      Buffer.isBuffer(chunk)
+        ? chunk
+        : chunk instanceof Uint8Array
+          ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)
+          : Buffer.from(String(chunk), typeof encoding === 'string' ? (encoding as BufferEncoding) : 'utf8')
+
+    const decide = () => {
+      // Called once the headers are known: keep collecting, or hand the response back.
+      const headers = res.getHeaders()
+      const length = Number(headers['content-length'] ?? 0)
+      if (!isCompressible(headers) || length > MAX_CAPTURE_BYTES) {
+        passThrough = true
+        restore()
+        res.statusCode = status
+        resolve(null)
+      }
+    }
+    res.writeHead = function (this: ServerResponse, code: number, ...rest: unknown[]) {
+      status = code
+      const headers = rest.find((arg) => typeof arg === 'object' && arg !== null) as
+        | OutgoingHttpHeaders
+        | Array<string>
+        | undefined
+      if (Array.isArray(headers)) {
+        for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(headers[i]!, headers[i + 1]!)
+      } else if (headers) {
+        for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value)
+      }
+      decide()
+      if (passThrough) return original.writeHead.call(res, code)
+      return res
+    } as typeof res.writeHead
+    res.write = function (chunk: unknown, encoding?: unknown, callback?: unknown) {
+      if (!passThrough && chunks.length === 0 && size === 0 && !res.headersSent) {
+        status = res.statusCode
+        decide()
+      }
+      if (passThrough) return (original.write as (...args: unknown[]) => boolean).call(res, chunk, encoding, callback)
+      const buffer = toBuffer(chunk, encoding)
+      chunks.push(buffer)
+      size += buffer.length
+      const done = [encoding, callback].find((arg) => typeof arg === 'function') as (() => void) | undefined
+      done?.()
+      return true
+    } as typeof res.write
+    res.end = function (chunk?: unknown, encoding?: unknown, callback?: unknown) {
+      if (!passThrough && size === 0 && !res.headersSent) {
+        status = res.statusCode
+        decide()
+      }
+      if (passThrough) return (original.end as (...args: unknown[]) => ServerResponse).call(res, chunk, encoding, callback)
+      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding))
+      restore()
+      resolve({ status, headers: { ...res.getHeaders() }, body: Buffer.concat(chunks) })
+      return res
+    } as typeof res.end
+    Promise.resolve(handler(req, res)).catch((error: unknown) => {
+      restore()
+      reject(error)
+    })
+  })
+}
+
+function compressed(body: Buffer, encoding: 'br' | 'gzip', forStorage: boolean): Buffer {
+  if (encoding === 'gzip') return gzipSync(body, { level: 6 })
+  return brotliCompressSync(body, {
+    params: {
+      [zlib.BROTLI_PARAM_QUALITY]: forStorage ? 9 : 4,
+      [zlib.BROTLI_PARAM_SIZE_HINT]: body.length,
+    },
+  })
+}
+
+function send(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
+  const headers: OutgoingHttpHeaders = { ...entry.headers, etag: entry.etag }
+  delete headers['content-length']
+  delete headers['transfer-encoding']
+  const vary = String(headers.vary ?? '')
+  if (!/accept-encoding/i.test(vary)) headers.vary = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'
+  if (matches(req.headers['if-none-match'] as string | undefined, entry.etag)) {
+    res.writeHead(304, headers)
+    res.end()
+    return
+  }
+  const encoding = entry.identity.length >= MIN_COMPRESS_BYTES ? pickEncoding(req.headers['accept-encoding']) : undefined
+  let body = entry.identity
+  if (encoding) {
+    body = (entry[encoding] ??= compressed(entry.identity, encoding, false))
+    headers['content-encoding'] = encoding
+  }
+  headers['content-length'] = body.length
+  res.writeHead(entry.status, headers)
+  res.end(req.method === 'HEAD' ? undefined : body)
+}
+
+function entryOf(captured: Captured, forStorage: boolean): Entry {
+  const entry: Entry = {
+    status: captured.status,
+    headers: forStorage ? shareable(captured.headers) : captured.headers,
+    identity: captured.body,
+    etag: etagOf(captured.body),
+    storedAt: Date.now(),
+    size: captured.body.length,
+  }
+  if (forStorage && captured.body.length >= MIN_COMPRESS_BYTES) {
+    // Made once for everyone who reads it: the best compression is worth it here.
+    entry.br = compressed(captured.body, 'br', true)
+    entry.gzip = compressed(captured.body, 'gzip', true)
+    entry.size += entry.br.length + entry.gzip.length
+  }
+  return entry
+}
+
+/** Headers of one request's answer that another request must not receive. */
+const PER_REQUEST_HEADERS = ['x-request-id', 'x-page-cache', 'date', 'connection', 'keep-alive', 'set-cookie']
+
+function shareable(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
+  const copy = { ...headers }
+  for (const name of PER_REQUEST_HEADERS) delete copy[name]
+  return copy
+}
+
+const isStorable = (captured: Captured) =>
+  captured.status === 200 &&
+  /^public\b/.test(String(captured.headers['cache-control'] ?? '')) &&
+  captured.headers['set-cookie'] === undefined
+
+export function pageCache(handler: Handler, options: PageCacheOptions): Handler & { clear: () => void } {
+  const versionCheckMs = options.versionCheckMs ?? 250
+  const maxAgeMs = options.maxAgeMs ?? 60_000
+  const maxEntries = options.maxEntries ?? 2_000
+  const maxBytes = options.maxBytes ?? 96 * 1024 * 1024
+  const entries = new Map<string, Entry>()
+  const rendering = new Map<string, Promise<Entry | null>>()
+  let bytes = 0
+  let version: number | null = null
+  let checkedAt = 0
+  let checking: Promise<void> | undefined
+
+  const clear = () => {
+    entries.clear()
+    bytes = 0
+  }
+  const forget = (key: string) => {
+    const entry = entries.get(key)
+    if (!entry) return
+    entries.delete(key)
+    bytes -= entry.size
+  }
+  const remember = (key: string, entry: Entry) => {
+    forget(key)
+    entries.set(key, entry)
+    bytes += entry.size
+    // The Map keeps insertion order and a hit re-inserts: the first key is the least recently used.
+    for (const oldest of entries.keys()) {
+      if (entries.size <= maxEntries && bytes <= maxBytes) break
+      forget(oldest)
+    }
+  }
+
+  /** Brings the known version up to date; a moved (or unknown) version empties the cache. */
+  const checkVersion = async (): Promise<void> => {
+    if (Date.now() - checkedAt < versionCheckMs) return
+    checking ??= (async () => {
+      try {
+        const current = await options.version.read()
+        if (current === null || current !== version) clear()
+        version = current
+        checkedAt = Date.now()
+      } finally {
+        checking = undefined
+      }
+    })()
+    await checking
+  }
+
+  const answer = (async (req, res) => {
+    const method = req.method ?? 'GET'
+    if (method !== 'GET' && method !== 'HEAD') return handler(req, res)
+    const head = method === 'HEAD'
+    const personal = options.isPersonal(cookiesOf(req.headers.cookie))
+    const key = req.url ?? '/'
+    if (head && (personal || !entries.has(key))) return handler(req, res)
+    if (personal || key.length > 2_048) {
+      const captured = await capture(handler, req, res)
+      if (captured) send(req, res, entryOf(captured, false))
+      return
+    }
+
+    await checkVersion()
+    const cacheable = version !== null
+    const hit = cacheable ? entries.get(key) : undefined
+    if (hit && Date.now() - hit.storedAt < maxAgeMs) {
+      entries.delete(key)
+      entries.set(key, hit) // most recently used
+      res.setHeader('x-page-cache', 'hit')
+      send(req, res, hit)
+      return
+    }
+
+    if (head) return handler(req, res)
+    const pending = cacheable ? rendering.get(key) : undefined
+    if (pending) {
+      const entry = await pending
+      if (entry) {
+        res.setHeader('x-page-cache', 'hit')
+        send(req, res, entry)
+        return
+      }
+    }
+
+    // Render it here; requests for the same page arriving meanwhile wait for this render.
+    const versionAtRender = version
+    let settle: (entry: Entry | null) => void = () => {}
+    if (cacheable) {
+      rendering.set(
+        key,
+        new Promise<Entry | null>((resolve) => {
+          settle = resolve
+        }),
+      )
+    }
+    try {
+      const captured = await capture(handler, req, res)
+      if (!captured) return settle(null)
+      const storable = cacheable && isStorable(captured)
+      const entry = entryOf(captured, storable)
+      // A change committed during the render may not be in it: keep it only if nothing moved.
+      if (storable && version === versionAtRender) remember(key, entry)
+      settle(storable ? entry : null)
+      res.setHeader('x-page-cache', 'miss')
+      send(req, res, entry)
+    } catch (error) {
+      settle(null)
+      throw error
+    } finally {
+      if (cacheable) rendering.delete(key)
+    }
+  }) as Handler & { clear: () => void }
+  answer.clear = clear
+  return answer
+}
