@@ -45,9 +45,13 @@ const GOALS = {
 }
 
 // 1. Build what is missing (as npm start would) and start the portal on a fresh folder.
-const build = spawnSync(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/build.ts', '--if-needed'], {
-  stdio: 'inherit',
-})
+const build = spawnSync(
+  process.execPath,
+  ['--conditions=production', '--import', 'tsx', 'scripts/build.ts', '--if-needed'],
+  {
+    stdio: 'inherit',
+  },
+)
 if (build.status !== 0) fail('the build failed (see above)')
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'mulin-bench-'))
@@ -55,7 +59,9 @@ say(`starting the portal on ${dataDir}…`)
 const portal = await startPortal({ dataDir, env: { LOG_LEVEL: 'warn', FORM_RATE_LIMIT: '1000000' } })
 const children: ChildProcess[] = []
 let staticServer: Server | undefined
-let staticDir: string | undefined
+// A folder of its own that nginx's worker (nobody) may read; the data folder is the portal's alone.
+const staticDir = mkdtempSync(path.join(tmpdir(), 'mulin-bench-static-'))
+chmodSync(staticDir, 0o755)
 const cleanUp = async () => {
   for (const child of children) child.kill('SIGTERM')
   staticServer?.close()
@@ -72,7 +78,7 @@ process.on('exit', () => {
     // already gone
   }
   rmSync(dataDir, { recursive: true, force: true })
-  if (staticDir) rmSync(staticDir, { recursive: true, force: true })
+  rmSync(staticDir, { recursive: true, force: true })
 })
 
 if (args.large) {
@@ -80,7 +86,10 @@ if (args.large) {
   const seeded = spawnSync(
     process.execPath,
     ['--conditions=production', '--import', 'tsx', 'scripts/seed.ts', '--large'],
-    { stdio: 'inherit', env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', MULIN_ROOT: process.cwd() } },
+    {
+      stdio: 'inherit',
+      env: { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'production', MULIN_ROOT: process.cwd() },
+    },
   )
   if (seeded.status !== 0) {
     await cleanUp()
@@ -116,7 +125,9 @@ const uncached = spawn(
 children.push(uncached)
 const uncachedSite = `http://127.0.0.1:${uncachedPort}`
 for (let tries = 0; ; tries++) {
-  const ok = await fetch(`${uncachedSite}/health/ready`).then((r) => r.ok).catch(() => false)
+  const ok = await fetch(`${uncachedSite}/health/ready`)
+    .then((r) => r.ok)
+    .catch(() => false)
   if (ok) break
   if (tries > 300) fail('the uncached site process did not start')
   await new Promise((resolve) => setTimeout(resolve, 200))
@@ -130,7 +141,11 @@ async function first(collection: string, field: string, where = ''): Promise<str
   return String(docs[0][field])
 }
 const centre = await first('centres', 'slug')
-const event = await first('events', 'id', '&sort=start&where[start][greater_than]=' + new Date().toISOString())
+const event = await first(
+  'events',
+  'id',
+  '&sort=start&where[start][greater_than]=' + new Date().toISOString(),
+)
 const convention = await first('conventions', 'slug')
 const project = await first('projects', 'slug')
 const caseStudy = await first('case-studies', 'slug')
@@ -162,9 +177,6 @@ const pages: Array<{ name: string; path: string }> = [
 ].filter((page) => !args.only?.length || args.only.includes(page.path) || args.only.includes(page.name))
 
 // 4. The same bytes as static files, for nginx (or, without nginx, a plain Node static server).
-// A folder of its own that nginx's worker (nobody) may read; the data folder is the portal's alone.
-staticDir = mkdtempSync(path.join(tmpdir(), 'mulin-bench-static-'))
-chmodSync(staticDir, 0o755)
 const EXTENSION: Record<string, string> = {
   'text/html': 'html',
   'application/xml': 'xml',
@@ -216,7 +228,7 @@ http {
   staticLabel = 'node static'
   say('nginx is not installed (apt-get install -y nginx): comparing with a plain Node static server instead')
   const { readFileSync } = await import('node:fs')
-  const files = new Map(staticFiles.map((file) => [`/${file}`, readFileSync(path.join(staticDir!, file))]))
+  const files = new Map(staticFiles.map((file) => [`/${file}`, readFileSync(path.join(staticDir, file))]))
   staticServer = createServer((req, res) => {
     const body = files.get(req.url ?? '')
     res.writeHead(body ? 200 : 404)
@@ -224,7 +236,9 @@ http {
   }).listen(staticPort, '127.0.0.1')
 }
 for (let tries = 0; ; tries++) {
-  const ok = await fetch(`http://127.0.0.1:${staticPort}/${staticFiles[0]}`).then((r) => r.ok).catch(() => false)
+  const ok = await fetch(`http://127.0.0.1:${staticPort}/${staticFiles[0]}`)
+    .then((r) => r.ok)
+    .catch(() => false)
   if (ok) break
   if (tries > 100) fail('the static server did not start')
   await new Promise((resolve) => setTimeout(resolve, 100))
@@ -264,11 +278,15 @@ for (const { page, nginx, cached, uncached: raw } of rows) {
     `${page.name.padEnd(22)}${pad(Math.round(nginx.rps), 14)}${pad(Math.round(cached.rps), 12)}${pad(`${Math.round(ratio * 100)}%`, 7)}${pad(cached.p50, 6)}${pad(cached.p99, 6)}${pad(Math.round(raw.rps), 14)}${pad(raw.p50, 7)}${pad(raw.p97, 7)}${pad(raw.p99, 7)}${pad(cached.errors + raw.errors, 8)}`,
   )
   if (ratio < GOALS.cachedShareOfNginx)
-    missed.push(`${page.name}: cached ${Math.round(ratio * 100)}% of ${staticLabel}'s requests/s (goal ≥ ${GOALS.cachedShareOfNginx * 100}%)`)
+    missed.push(
+      `${page.name}: cached ${Math.round(ratio * 100)}% of ${staticLabel}'s requests/s (goal ≥ ${GOALS.cachedShareOfNginx * 100}%)`,
+    )
   if (cached.errors + raw.errors > 0) missed.push(`${page.name}: ${cached.errors + raw.errors} errors`)
   if (args.large) {
     if (raw.p97 >= GOALS.largeP95Ms)
-      missed.push(`${page.name}: uncached p97.5 ${raw.p97} ms on the large data (goal p95 < ${GOALS.largeP95Ms} ms)`)
+      missed.push(
+        `${page.name}: uncached p97.5 ${raw.p97} ms on the large data (goal p95 < ${GOALS.largeP95Ms} ms)`,
+      )
   } else {
     if (raw.p50 >= GOALS.uncachedP50Ms)
       missed.push(`${page.name}: uncached p50 ${raw.p50} ms (goal < ${GOALS.uncachedP50Ms} ms)`)
@@ -286,4 +304,3 @@ if (missed.length > 0) {
   process.exit(1)
 }
 console.log('\nevery goal met')
-

@@ -2,11 +2,12 @@
  * An event's `seatsTaken` and `waitingCount` always equal what its registrations say. The seat
  * ledger (cms/seats/ledger.ts) moves them on the event's own row as sign-ups change (no new
  * version, no publishing of a pending draft); here they are counted afresh whenever the event
- * itself is saved, and on read for staff. `recountSeats` repairs a row from the sign-ups.
+ * itself is saved, and taken from the row on read for staff. `recountSeats` repairs a row from
+ * the sign-ups.
  */
 import type { CollectionAfterReadHook, FieldHook } from 'payload'
 
-import { countSeats, type SeatCounts } from '../seats'
+import { countSeats, liveCounters, type SeatCounts } from '../seats'
 
 export { countSeats, recountSeats } from '../seats'
 
@@ -23,11 +24,12 @@ export function countedField(part: keyof SeatCounts): { beforeChange: FieldHook[
 }
 
 /**
- * Staff may be reading a draft saved before the latest sign-ups: they get the counts as the
- * sign-ups stand now, in one query for both numbers. The public reads the published row, whose
- * counters the seat ledger keeps exact.
+ * Staff may be reading a draft saved before the latest sign-ups: they get the counters of the
+ * event's own row, which the seat ledger keeps exact (one read by primary key, not a count of the
+ * sign-ups: an admin list of 20 busy events stays 20 small reads). The public reads that row.
  */
 export const countsForStaff: CollectionAfterReadHook = async ({ doc, req }) => {
   if (!req.user || doc?.id === undefined || !('seatsTaken' in doc || 'waitingCount' in doc)) return doc
-  return { ...doc, ...(await countSeats(req, doc.id)) }
+  const live = await liveCounters(req, doc.id)
+  return live ? { ...doc, ...live } : doc
 }

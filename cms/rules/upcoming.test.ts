@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isUpcoming, upcomingWhere } from './upcoming'
+import { isUpcoming, sitemapEventsWhere, upcomingWhere } from './upcoming'
 
 const now = new Date('2026-12-02T02:00:00Z')
 
@@ -17,5 +17,11 @@ describe('upcoming events', () => {
       { end: { greater_than: '2026-12-02T02:00:00.000Z' } },
       { start: { less_than: '2026-12-03T02:00:00.000Z' } },
     ])
+  })
+})
+
+describe('events in the sitemap', () => {
+  it('are those not over, or over within the last 90 days', () => {
+    expect(sitemapEventsWhere(now)).toEqual([{ end: { greater_than: '2026-09-03T02:00:00.000Z' } }])
   })
 })

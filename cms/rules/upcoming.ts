@@ -18,3 +18,14 @@ export function upcomingWhere(now = new Date(), days?: number): Array<Record<str
   if (days) where.push({ start: { less_than: new Date(now.getTime() + days * 86_400_000).toISOString() } })
   return where
 }
+
+/**
+ * The events a sitemap lists: those not yet over and those that ended in the last 90 days (still
+ * worth finding, e.g. for a report of them). Older ones keep their pages but leave the sitemap, so
+ * it stays far below the 50,000 addresses a sitemap may hold however many years the district runs.
+ */
+export const SITEMAP_PAST_DAYS = 90
+
+export function sitemapEventsWhere(now = new Date()): Array<Record<string, unknown>> {
+  return upcomingWhere(new Date(now.getTime() - SITEMAP_PAST_DAYS * 86_400_000))
+}

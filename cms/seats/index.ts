@@ -325,6 +325,21 @@ export async function countSeats(req: PayloadRequest, eventId: Id): Promise<Seat
   return { seatsTaken: await sum(['confirmed', 'attended']), waitingCount: await sum(['waiting']) }
 }
 
+/**
+ * The counters as the ledger keeps them on the event's own row: one read by primary key, however
+ * many sign-ups the event has. (A saved draft or version carries the counters of its moment.)
+ */
+export async function liveCounters(req: PayloadRequest, eventId: Id): Promise<SeatCounts | undefined> {
+  const row = (await req.payload.db.findOne({
+    collection: 'events',
+    where: { id: { equals: eventId } },
+    select: { seatsTaken: true, waitingCount: true },
+    req,
+  })) as { seatsTaken?: number | null; waitingCount?: number | null } | null
+  if (!row) return undefined
+  return { seatsTaken: row.seatsTaken ?? 0, waitingCount: row.waitingCount ?? 0 }
+}
+
 /** Repairs an event's counters from its sign-ups (the seed; `npm run check -- --repair`). */
 export async function recountSeats(req: PayloadRequest, eventId: Id): Promise<SeatCounts> {
   const counts = await countSeats(req, eventId)

@@ -22,7 +22,7 @@ import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 
 import type { Handler } from './serve'
 
-export type VersionSource = { read: () => Promise<number | null> }
+export type VersionSource = { read: () => number | null | Promise<number | null> }
 
 export type PageCacheOptions = {
   version: VersionSource
@@ -50,7 +50,8 @@ type Entry = {
 type Captured = { status: number; headers: OutgoingHttpHeaders; body: Buffer }
 
 /** Text worth compressing; images and fonts are compressed already. */
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascript|manifest\+json)|image\/svg)/
+const COMPRESSIBLE =
+  /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascript|manifest\+json)|image\/svg)/
 const MIN_COMPRESS_BYTES = 860 // below this, headers cost more than the saving
 const MAX_CAPTURE_BYTES = 4 * 1024 * 1024
 
@@ -65,8 +66,9 @@ function cookiesOf(header: string | undefined): Map<string, string> {
 }
 
 function pickEncoding(accept: string | string[] | undefined): 'br' | 'gzip' | undefined {
-  const text = (Array.isArray(accept) ? accept.join(',') : accept ?? '').toLowerCase()
-  const allows = (name: string) => new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`).test(text)
+  const text = (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).toLowerCase()
+  const allows = (name: string) =>
+    new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`).test(text)
   if (allows('br')) return 'br'
   if (allows('gzip')) return 'gzip'
   return undefined
@@ -119,13 +121,12 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
     res.writeHead = function (this: ServerResponse, code: number, ...rest: unknown[]) {
       status = code
       const headers = rest.find((arg) => typeof arg === 'object' && arg !== null) as
-        | OutgoingHttpHeaders
-        | Array<string>
-        | undefined
+        OutgoingHttpHeaders | Array<string> | undefined
       if (Array.isArray(headers)) {
         for (let i = 0; i + 1 < headers.length; i += 2) res.setHeader(headers[i]!, headers[i + 1]!)
       } else if (headers) {
-        for (const [name, value] of Object.entries(headers)) if (value !== undefined) res.setHeader(name, value)
+        for (const [name, value] of Object.entries(headers))
+          if (value !== undefined) res.setHeader(name, value)
       }
       decide()
       if (passThrough) return original.writeHead.call(res, code)
@@ -136,7 +137,8 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
         status = res.statusCode
         decide()
       }
-      if (passThrough) return (original.write as (...args: unknown[]) => boolean).call(res, chunk, encoding, callback)
+      if (passThrough)
+        return (original.write as (...args: unknown[]) => boolean).call(res, chunk, encoding, callback)
       const buffer = toBuffer(chunk, encoding)
       chunks.push(buffer)
       size += buffer.length
@@ -149,8 +151,10 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
         status = res.statusCode
         decide()
       }
-      if (passThrough) return (original.end as (...args: unknown[]) => ServerResponse).call(res, chunk, encoding, callback)
-      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function') chunks.push(toBuffer(chunk, encoding))
+      if (passThrough)
+        return (original.end as (...args: unknown[]) => ServerResponse).call(res, chunk, encoding, callback)
+      if (chunk !== undefined && chunk !== null && typeof chunk !== 'function')
+        chunks.push(toBuffer(chunk, encoding))
       restore()
       resolve({ status, headers: { ...res.getHeaders() }, body: Buffer.concat(chunks) })
       return res
@@ -183,10 +187,11 @@ function send(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
     res.end()
     return
   }
-  const encoding = entry.identity.length >= MIN_COMPRESS_BYTES ? pickEncoding(req.headers['accept-encoding']) : undefined
+  const encoding =
+    entry.identity.length >= MIN_COMPRESS_BYTES ? pickEncoding(req.headers['accept-encoding']) : undefined
   let body = entry.identity
   if (encoding) {
-    body = (entry[encoding] ??= compressed(entry.identity, encoding, false))
+    body = entry[encoding] ??= compressed(entry.identity, encoding, false)
     headers['content-encoding'] = encoding
   }
   headers['content-length'] = body.length
@@ -259,20 +264,21 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
     }
   }
 
+  const apply = (current: number | null) => {
+    if (current === null || current !== version) clear()
+    version = current
+    checkedAt = Date.now()
+  }
   /** Brings the known version up to date; a moved (or unknown) version empties the cache. */
   const checkVersion = async (): Promise<void> => {
-    if (Date.now() - checkedAt < versionCheckMs) return
-    checking ??= (async () => {
-      try {
-        const current = await options.version.read()
-        if (current === null || current !== version) clear()
-        version = current
-        checkedAt = Date.now()
-      } finally {
-        checking = undefined
-      }
-    })()
-    await checking
+    if (versionCheckMs > 0 && Date.now() - checkedAt < versionCheckMs) return
+    if (checking) return checking
+    const current = options.version.read()
+    if (!(current instanceof Promise)) return apply(current) // SQLite: a synchronous read
+    checking = current.then(apply).finally(() => {
+      checking = undefined
+    })
+    return checking
   }
 
   const answer = (async (req, res) => {

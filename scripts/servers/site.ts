@@ -28,6 +28,10 @@ const handler =
     ? astro
     : pageCache(astro, {
         version: await openContentVersionReader(database),
+        // 0: the version is read for every request that is not already waiting on a read, so a
+        // committed change is on the very next page. A busy district may trade a little freshness
+        // for speed (e.g. 200 ms).
+        versionCheckMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 0),
         isPersonal: (cookies) => cookies.get(CARE_COOKIE) === '1' || cookies.has(PREVIEW_COOKIE),
       })
 

@@ -28,7 +28,7 @@ import {
 import { type ClaimInput, offerClaim, volunteer } from '@cms/signups/project-signups'
 import { periodLabel } from '@cms/rules/rubric'
 import { seatsLeft } from '@cms/rules/signup'
-import { upcomingWhere } from '@cms/rules/upcoming'
+import { sitemapEventsWhere, upcomingWhere } from '@cms/rules/upcoming'
 import {
   CONVENTION_TOPICS,
   CONVENTION_TYPES,
@@ -175,7 +175,10 @@ export async function upcomingEvents(
   { centreId, days, limit = 20 }: { centreId?: number; days?: number; limit?: number } = {},
 ): Promise<Event[]> {
   const payload = await cms()
-  const and: Record<string, unknown>[] = [...upcomingWhere(new Date(), days), { status: { equals: 'scheduled' } }]
+  const and: Record<string, unknown>[] = [
+    ...upcomingWhere(new Date(), days),
+    { status: { equals: 'scheduled' } },
+  ]
   if (centreId) and.push({ centre: { equals: centreId } })
   const { docs } = await payload.find({
     collection: 'events',
@@ -655,6 +658,7 @@ export async function sitemapEntries(): Promise<{
     (
       await payload.find({
         collection: 'events',
+        where: { and: sitemapEventsWhere() } as Where,
         sort: 'start',
         depth: 0,
         limit: 0,

@@ -12,7 +12,6 @@ import type { TestProject } from 'vitest/node'
 
 export const DEMO_PASSWORD = 'e2e-demo-password'
 
-
 let portal: ChildProcess | undefined
 let dataDir: string | undefined
 

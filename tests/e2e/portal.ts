@@ -20,7 +20,6 @@ const node = (script: string, args: string[] = []) => [
   ...args,
 ]
 
-
 /** Runs an npm script's file (backup, restore) and returns what it said; throws on failure. */
 export function runScript(script: string, args: string[], env: Record<string, string>): string {
   const result = spawnSync(process.execPath, node(script, args), {

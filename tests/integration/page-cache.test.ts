@@ -1,0 +1,142 @@
+/**
+ * The site's render cache (scripts/lib/page-cache.ts), around a stand-in for Astro's handler that
+ * counts its renders, behind a real HTTP server: what a visitor and an operator would notice.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { pageCache } from '../../scripts/lib/page-cache'
+
+let version = 1
+let renders = 0
+let server: Server
+let base: string
+
+/** Pages as Astro answers them: public HTML, a personal page, a page that sets a cookie, a 404. */
+async function astro(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  renders++
+  await new Promise((resolve) => setTimeout(resolve, 50)) // a render takes a while
+  const url = req.url ?? '/'
+  if (url.startsWith('/missing')) {
+    res.writeHead(404, { 'content-type': 'text/html', 'cache-control': 'private, no-store' })
+    res.end('<p>not found</p>')
+    return
+  }
+  const headers: Record<string, string> = {
+    'content-type': 'text/html; charset=utf-8',
+    'cache-control': url.startsWith('/form') ? 'no-store' : 'public, max-age=15',
+  }
+  if (url.startsWith('/cookie')) headers['set-cookie'] = 'mulin_care=1; Path=/'
+  res.writeHead(200, headers)
+  // Streamed in pieces, as Astro does, with enough text to be worth compressing.
+  res.write(`<h1>${url} v${version}</h1>`)
+  res.write(`<p>${'剩余 3 个名额。'.repeat(200)}</p>`)
+  res.end(`<footer>render ${renders}</footer>`)
+}
+
+beforeAll(async () => {
+  const handler = pageCache(astro, {
+    version: { read: async () => version },
+    versionCheckMs: 0,
+    isPersonal: (cookies) => cookies.get('mulin_care') === '1',
+  })
+  server = createServer((req, res) => void handler(req, res))
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())))
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(`${base}${path}`, { headers })
+
+describe('the render cache', () => {
+  it('renders a public page once and answers the next visitors from memory', async () => {
+    const before = renders
+    const first = await get('/events/1')
+    const text = await first.text()
+    expect(text).toContain('/events/1 v1')
+    expect(first.headers.get('x-page-cache')).toBe('miss')
+    const second = await get('/events/1')
+    expect(await second.text()).toBe(text)
+    expect(second.headers.get('x-page-cache')).toBe('hit')
+    expect(renders - before).toBe(1)
+  })
+
+  it('renders a page only once for a crowd arriving together', async () => {
+    const before = renders
+    const answers = await Promise.all(Array.from({ length: 20 }, () => get('/crowd').then((r) => r.text())))
+    expect(new Set(answers).size).toBe(1)
+    expect(renders - before).toBe(1)
+  })
+
+  it('drops every page as soon as the content version moves', async () => {
+    await get('/centres')
+    version++
+    const after = await get('/centres')
+    expect(await after.text()).toContain(`v${version}`)
+    expect(after.headers.get('x-page-cache')).toBe('miss')
+  })
+
+  it('never keeps care mode, answers that set cookies, private pages or errors', async () => {
+    for (const [path, headers] of [
+      ['/care', { cookie: 'mulin_care=1' }],
+      ['/cookie', {}],
+      ['/form', {}],
+      ['/missing', {}],
+    ] as const) {
+      const before = renders
+      await (await get(path, headers)).text()
+      await (await get(path, headers)).text()
+      expect(renders - before, path).toBe(2)
+    }
+  })
+
+  it('compresses with Brotli or gzip as the browser accepts, and not at all when it does not', async () => {
+    const plain = await fetch(`${base}/compressed`, { headers: { 'accept-encoding': 'identity' } })
+    const text = await plain.text()
+    expect(plain.headers.get('content-encoding')).toBeNull()
+    // fetch would decompress by itself: read the raw bytes through node:http instead.
+    const raw = async (encoding: string) => {
+      const { request } = await import('node:http')
+      return new Promise<{ encoding?: string; body: Buffer; vary?: string }>((resolve, reject) => {
+        request(`${base}/compressed`, { headers: { 'accept-encoding': encoding } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () =>
+            resolve({
+              encoding: res.headers['content-encoding'],
+              body: Buffer.concat(chunks),
+              vary: res.headers.vary,
+            }),
+          )
+        })
+          .on('error', reject)
+          .end()
+      })
+    }
+    const br = await raw('gzip, deflate, br')
+    expect(br.encoding).toBe('br')
+    expect(br.body.length).toBeLessThan(Buffer.byteLength(text) / 4)
+    expect(brotliDecompressSync(br.body).toString()).toBe(text)
+    expect(br.vary).toMatch(/Accept-Encoding/i)
+    const gzip = await raw('gzip')
+    expect(gzip.encoding).toBe('gzip')
+    expect(gunzipSync(gzip.body).toString()).toBe(text)
+  })
+
+  it('answers 304 without a body when the browser has the page already', async () => {
+    const first = await get('/etag')
+    const etag = first.headers.get('etag')
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    await first.text()
+    const again = await get('/etag', { 'if-none-match': etag! })
+    expect(again.status).toBe(304)
+    expect(await again.text()).toBe('')
+    version++
+    const changed = await get('/etag', { 'if-none-match': etag! })
+    expect(changed.status).toBe(200)
+    expect(changed.headers.get('etag')).not.toBe(etag)
+  })
+})
