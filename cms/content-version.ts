@@ -70,8 +70,8 @@ const afterGlobalChange: GlobalAfterChangeHook = async ({ req, doc }) => {
   return doc
 }
 
-/** Collections whose changes no public page shows. */
-const NOT_PUBLIC = new Set(['users', 'visit-requests', 'payload-jobs'])
+/** Collections whose changes no public page shows (the outbox changes every few seconds while sending). */
+const NOT_PUBLIC = new Set(['users', 'visit-requests', 'payload-jobs', 'messages'])
 
 /** Adds the bump to a collection's hooks (payload.config.ts applies it to every collection). */
 export function withContentVersion(collection: CollectionConfig): CollectionConfig {

@@ -71,6 +71,8 @@ export interface Config {
     evaluations: Evaluation;
     events: Event;
     registrations: Registration;
+    messages: Message;
+    feedback: Feedback;
     conventions: Convention;
     projects: Project;
     volunteers: Volunteer;
@@ -94,6 +96,8 @@ export interface Config {
     evaluations: EvaluationsSelect<false> | EvaluationsSelect<true>;
     events: EventsSelect<false> | EventsSelect<true>;
     registrations: RegistrationsSelect<false> | RegistrationsSelect<true>;
+    messages: MessagesSelect<false> | MessagesSelect<true>;
+    feedback: FeedbackSelect<false> | FeedbackSelect<true>;
     conventions: ConventionsSelect<false> | ConventionsSelect<true>;
     projects: ProjectsSelect<false> | ProjectsSelect<true>;
     volunteers: VolunteersSelect<false> | VolunteersSelect<true>;
@@ -131,6 +135,7 @@ export interface Config {
   jobs: {
     tasks: {
       anonymisePersonalData: TaskAnonymisePersonalData;
+      sendMessages: TaskSendMessages;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -474,6 +479,7 @@ export interface Registration {
   status: 'confirmed' | 'waiting' | 'cancelled' | 'attended';
   channel: 'online' | 'staff' | 'family';
   consent?: boolean | null;
+  messagesOff?: boolean | null;
   /**
    * From the event
    */
@@ -482,6 +488,42 @@ export interface Registration {
   checkedInAt?: string | null;
   anonymisedAt?: string | null;
   activeKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages".
+ */
+export interface Message {
+  id: number;
+  messageKey: string;
+  kind: 'promoted' | 'cancelled' | 'changed' | 'reminder' | 'thanks' | 'notice';
+  registration?: (number | null) | Registration;
+  event: number | Event;
+  centre?: (number | null) | Centre;
+  text: string;
+  status: 'pending' | 'sending' | 'sent' | 'failed' | 'skipped';
+  sendAfter: string;
+  attempts?: number | null;
+  sentAt?: string | null;
+  channel?: string | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback".
+ */
+export interface Feedback {
+  id: number;
+  registration?: (number | null) | Registration;
+  event: number | Event;
+  centre: number | Centre;
+  activityStart: string;
+  rating: number;
+  comment?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -863,7 +905,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'anonymisePersonalData' | 'schedulePublish';
+        taskSlug: 'inline' | 'anonymisePersonalData' | 'sendMessages' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -896,7 +938,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'anonymisePersonalData' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'anonymisePersonalData' | 'sendMessages' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -934,6 +976,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'registrations';
         value: number | Registration;
+      } | null)
+    | ({
+        relationTo: 'messages';
+        value: number | Message;
+      } | null)
+    | ({
+        relationTo: 'feedback';
+        value: number | Feedback;
       } | null)
     | ({
         relationTo: 'conventions';
@@ -1165,11 +1215,46 @@ export interface RegistrationsSelect<T extends boolean = true> {
   status?: T;
   channel?: T;
   consent?: T;
+  messagesOff?: T;
   centre?: T;
   eventStart?: T;
   checkedInAt?: T;
   anonymisedAt?: T;
   activeKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "messages_select".
+ */
+export interface MessagesSelect<T extends boolean = true> {
+  messageKey?: T;
+  kind?: T;
+  registration?: T;
+  event?: T;
+  centre?: T;
+  text?: T;
+  status?: T;
+  sendAfter?: T;
+  attempts?: T;
+  sentAt?: T;
+  channel?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "feedback_select".
+ */
+export interface FeedbackSelect<T extends boolean = true> {
+  registration?: T;
+  event?: T;
+  centre?: T;
+  activityStart?: T;
+  rating?: T;
+  comment?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1708,6 +1793,19 @@ export interface TaskAnonymisePersonalData {
     volunteers?: number | null;
     claims?: number | null;
     visitRequests?: number | null;
+    messages?: number | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskSendMessages".
+ */
+export interface TaskSendMessages {
+  input?: unknown;
+  output: {
+    queued?: number | null;
+    sent?: number | null;
+    failed?: number | null;
   };
 }
 /**

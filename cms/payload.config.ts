@@ -10,8 +10,10 @@ import { Centres } from './collections/Centres'
 import { Conventions } from './collections/Conventions'
 import { Evaluations } from './collections/Evaluations'
 import { Events } from './collections/Events'
+import { Feedback } from './collections/Feedback'
 import { FormAttempts } from './collections/FormAttempts'
 import { Media } from './collections/Media'
+import { Messages } from './collections/Messages'
 import { Neighbourhoods } from './collections/Neighbourhoods'
 import { ProjectClaims } from './collections/ProjectClaims'
 import { Projects } from './collections/Projects'
@@ -25,6 +27,7 @@ import { databaseAdapter } from './database'
 import { accessQuery } from './graphql-guard'
 import { withPageSizeCap } from './hooks/page-size'
 import { anonymiseTask } from './jobs/anonymise-personal-data'
+import { MESSAGES_QUEUE, sendMessagesTask } from './jobs/send-messages'
 import { emailAdapter } from './email'
 import { healthEndpoints } from './health-endpoints'
 import { withEventLogs } from './hooks/event-logs'
@@ -55,6 +58,8 @@ export default buildConfig({
     Evaluations,
     Events,
     Registrations,
+    Messages,
+    Feedback,
     Conventions,
     Projects,
     Volunteers,
@@ -72,11 +77,15 @@ export default buildConfig({
   globals: [Site].map(globalWithContentVersion).map(globalForStaff),
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
   // queue, once a minute, and with several CMS servers only the one without CMS_JOBS=off.
+  // Messages to residents have a queue of their own, run every 15 seconds (cms/jobs/send-messages.ts).
   jobs: {
-    tasks: [anonymiseTask],
+    tasks: [anonymiseTask, sendMessagesTask],
     autoRun:
       process.env.MULIN_ROLE === 'cms' && process.env.CMS_JOBS !== 'off'
-        ? [{ cron: '* * * * *', queue: 'default', limit: 20 }]
+        ? [
+            { cron: '* * * * *', queue: 'default', limit: 20 },
+            { cron: '*/15 * * * * *', queue: MESSAGES_QUEUE, limit: 1 },
+          ]
         : undefined,
   },
   admin: {

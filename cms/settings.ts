@@ -9,6 +9,8 @@ import { randomBytes } from 'node:crypto'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
+import { parseQuietHours } from './rules/messages'
+
 export type DatabaseKind = 'sqlite' | 'mongodb'
 
 export class SettingsError extends Error {
@@ -73,6 +75,20 @@ export const formRateLimit = {
 
 /** Names and phone numbers are anonymised this many days after the event or project ends. */
 export const retentionDays = positiveInteger('PERSONAL_DATA_RETENTION_DAYS', 30)
+
+/** No SMS in these hours (Shanghai time): MESSAGE_QUIET_HOURS, "21-8" by default, or "off". */
+export const quietHours = (() => {
+  const parsed = parseQuietHours(process.env.MESSAGE_QUIET_HOURS)
+  if (parsed === undefined) {
+    throw new SettingsError(
+      `MESSAGE_QUIET_HOURS must be "from-until" in whole hours (e.g. 21-8) or "off", got "${process.env.MESSAGE_QUIET_HOURS}"`,
+    )
+  }
+  return parsed
+})()
+
+/** The hour (Shanghai time, 0–23) from which the day-before reminders are sent. */
+export const reminderHour = Math.min(23, Math.max(0, Number(process.env.MESSAGE_REMINDER_HOUR ?? 18) || 0))
 
 export const sitePort = port('PORT', 4321)
 export const cmsPort = port('CMS_PORT', 3000)

@@ -150,3 +150,11 @@ export function options<T extends string>(list: Vocabulary<T>) {
 export function labelOf<T extends string>(list: Vocabulary<T>, value: T, locale: 'zh' | 'en' = 'zh'): string {
   return list.find((entry) => entry.value === value)?.label[locale] ?? value
 }
+
+export const MESSAGE_STATUSES = vocabulary({
+  pending: { zh: '待发送', en: 'Waiting to send' },
+  sending: { zh: '发送中', en: 'Sending' },
+  sent: { zh: '已发送', en: 'Sent' },
+  failed: { zh: '发送失败', en: 'Failed' },
+  skipped: { zh: '未发送', en: 'Not sent' },
+})

@@ -19,7 +19,7 @@ try {
   say(
     `anonymised personal data older than ${days} days after the event or project ended: ` +
       `${counts.registrations} sign-ups, ${counts.volunteers} volunteers, ${counts.claims} claim contacts, ` +
-      `${counts.visitRequests} visit contacts`,
+      `${counts.visitRequests} visit contacts, ${counts.messages} messages`,
   )
   await payload.destroy()
   process.exit(0)

@@ -79,6 +79,12 @@ export const Evaluations: CollectionConfig = {
       ],
     },
     {
+      // Residents' own ratings of the period, beside the assessor's 群众满意度 score.
+      name: 'residentFeedback',
+      type: 'ui',
+      admin: { components: { Field: '/components/EvaluationFeedback#EvaluationFeedback' } },
+    },
+    {
       type: 'row',
       fields: [
         {

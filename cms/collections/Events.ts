@@ -6,10 +6,12 @@ import { refusal } from '../rules/refusal'
 import { createForOwnCentre, ownCentres, ownCentreVersions, publishedOrOwnCentres } from '../access'
 import { owningCentreField } from '../fields/owning-centre'
 import { keepingLocale } from '../hooks/keeping-locale'
+import { tellSignupsOfChange } from '../hooks/event-messages'
 import { promoteWaiting } from '../seats'
 import { countedField, countSeats, countsForStaff } from '../hooks/seat-counts'
 import { previewUrl } from '../preview'
 import { eventEndpoints } from '../signups/endpoints'
+import { noticeEndpoint } from '../messages/notice-endpoint'
 import { AUDIENCES, EVENT_CATEGORIES, EVENT_STATUSES, options } from '../vocabulary'
 
 type Id = number | string
@@ -33,7 +35,7 @@ export const Events: CollectionConfig = {
     preview: (doc, { locale }) => previewUrl('events', doc, locale),
   },
   defaultSort: 'start',
-  endpoints: eventEndpoints,
+  endpoints: [...eventEndpoints, noticeEndpoint],
   versions: { drafts: { schedulePublish: true }, maxPerDoc: 20 },
   access: {
     readVersions: ownCentreVersions('centre'),
@@ -185,6 +187,24 @@ export const Events: CollectionConfig = {
       },
     },
     {
+      // Residents' ratings after the activity: average, count, comments.
+      name: 'feedback',
+      type: 'ui',
+      admin: {
+        components: { Field: '/components/EventFeedback#EventFeedback' },
+        condition: (data) => Boolean(data?.id),
+      },
+    },
+    {
+      // What was sent to the residents, when, what failed; and a notice to all of them.
+      name: 'messages',
+      type: 'ui',
+      admin: {
+        components: { Field: '/components/EventMessages#EventMessages' },
+        condition: (data) => Boolean(data?.id),
+      },
+    },
+    {
       // The demo seed's identifier of an event, so seeding again updates instead of duplicating.
       name: 'seedKey',
       type: 'text',
@@ -265,6 +285,8 @@ export const Events: CollectionConfig = {
         }
         return doc
       },
+      // …and their residents get a message of it (cancelled, or a new time or room).
+      tellSignupsOfChange,
       // A weekly class: create the later sessions once, when the first is created.
       async ({ doc, operation, req, data }) => {
         const weeks = Number((data as { repeatWeekly?: number }).repeatWeekly ?? 1)
@@ -352,6 +374,8 @@ async function cancelAllSignups(req: PayloadRequest, eventId: number | string): 
     select: { status: true },
     req,
   })
+  // Which sign-ups the centre cancelled here, for their message (cms/hooks/event-messages.ts).
+  req.context.cancelledSignups = docs.map((doc) => doc.id)
   for (const { id } of docs) {
     await req.payload.update({
       collection: 'registrations',

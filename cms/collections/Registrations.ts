@@ -116,6 +116,13 @@ export const Registrations: CollectionConfig = {
       type: 'checkbox',
       label: { zh: '已同意隐私说明', en: 'Consented to the privacy notice' },
     },
+    {
+      // The resident's "stop" for this sign-up (the sign-up's page has the switch): no more SMS.
+      name: 'messagesOff',
+      type: 'checkbox',
+      label: { zh: '不再接收短信', en: 'No more messages' },
+      admin: { position: 'sidebar' },
+    },
     centreFromParentField({ zh: '取自活动', en: 'From the event' }),
     {
       // The session's start, read through the event (nothing stored): the list can be filtered and

@@ -8,6 +8,8 @@ import type {
   CollectionBeforeChangeHook,
 } from 'payload'
 
+import { queueMessages } from '../messages/outbox'
+import { messageForSignupChange } from '../rules/messages'
 import { afterChange, applyChange, released } from '../seats'
 import type { SeatMove } from '../seats/ledger'
 
@@ -30,6 +32,11 @@ export const registrationAfterChange: CollectionAfterChangeHook = async ({
   req,
 }) => {
   doc.status = await afterChange(req, doc, operation === 'create' ? undefined : previousDoc)
+  // Staff confirming a waiting sign-up by hand: the resident hears of it like any move up. (A
+  // cancelled event's sign-ups are told by the event's hook, cms/hooks/event-messages.ts.)
+  const kind =
+    operation === 'update' ? messageForSignupChange(previousDoc?.status, doc.status, false) : undefined
+  if (kind) await queueMessages(req, doc.event?.id ?? doc.event, [doc.id], kind)
   return doc
 }
 

@@ -16,6 +16,7 @@ export type AnonymiseCounts = {
   volunteers: number
   claims: number
   visitRequests: number
+  messages: number
 }
 
 export async function anonymisePersonalData(
@@ -51,7 +52,8 @@ export async function anonymisePersonalData(
     anonymisedAt: stamp,
   }))
   const visitRequests = await wipeVisitContacts(payload, cutoff)
-  return { registrations, volunteers, claims, visitRequests }
+  const messages = await deleteMessages(payload, endedEvents)
+  return { registrations, volunteers, claims, visitRequests, messages }
 }
 
 /**
@@ -83,6 +85,18 @@ async function wipeVisitContacts(payload: Payload, cutoff: string): Promise<numb
     })
   }
   return over.length
+}
+
+/**
+ * The outbox of an event past the retention period: what was said to whom and when is personal
+ * data too, so its rows go (the sign-ups' counts stay).
+ */
+async function deleteMessages(payload: Payload, eventIds: (number | string)[]): Promise<number> {
+  if (eventIds.length === 0) return 0
+  const where: Where = { event: { in: eventIds } }
+  const { totalDocs } = await payload.count({ collection: 'messages', where, overrideAccess: true })
+  if (totalDocs > 0) await payload.db.deleteMany({ collection: 'messages', where })
+  return totalDocs
 }
 
 type Slug = 'events' | 'projects'
@@ -131,11 +145,12 @@ export const anonymiseTask: TaskConfig = {
     { name: 'volunteers', type: 'number' },
     { name: 'claims', type: 'number' },
     { name: 'visitRequests', type: 'number' },
+    { name: 'messages', type: 'number' },
   ],
   handler: async ({ req }) => {
     const output = await anonymisePersonalData(req.payload)
     req.payload.logger.info(
-      `anonymised: ${output.registrations} sign-ups, ${output.volunteers} volunteers, ${output.claims} claim contacts, ${output.visitRequests} visit contacts`,
+      `anonymised: ${output.registrations} sign-ups, ${output.volunteers} volunteers, ${output.claims} claim contacts, ${output.visitRequests} visit contacts, ${output.messages} messages`,
     )
     return { output }
   },

@@ -6,6 +6,7 @@ import * as migration_20261202_000445_signup_queue_login_throttle from './202612
 import * as migration_20261202_030000_content_version_locale_indexes from './20261202_030000_content_version_locale_indexes';
 import * as migration_20261202_030100_headline_figure_sources from './20261202_030100_headline_figure_sources';
 import * as migration_20261202_030200_form_attempts from './20261202_030200_form_attempts';
+import * as migration_20261202_030300_messages_feedback from './20261202_030300_messages_feedback';
 
 export const migrations = [
   {
@@ -47,5 +48,10 @@ export const migrations = [
     up: migration_20261202_030200_form_attempts.up,
     down: migration_20261202_030200_form_attempts.down,
     name: '20261202_030200_form_attempts',
+  },
+  {
+    up: migration_20261202_030300_messages_feedback.up,
+    down: migration_20261202_030300_messages_feedback.down,
+    name: '20261202_030300_messages_feedback',
   },
 ];

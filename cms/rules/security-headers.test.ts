@@ -22,9 +22,10 @@ describe('securityHeaders', () => {
   it('never sends a code to another site', () => {
     const policy = (path: string) =>
       securityHeaders({ surface: 'site', path, https: false })['Referrer-Policy']
-    expect(policy('/signups/ABC123')).toBe('no-referrer')
-    expect(policy('/en/signups/ABC123')).toBe('no-referrer')
-    // the look-up page's forms post back to it: same-origin keeps their Origin header
+    // every page with a code has forms that post back to it: same-origin keeps their Origin header
+    expect(policy('/signups/ABC123')).toBe('same-origin')
+    expect(policy('/en/signups/ABC123')).toBe('same-origin')
+    expect(policy('/signups/ABC123/feedback')).toBe('same-origin')
     expect(policy('/signups')).toBe('same-origin')
     expect(policy('/signups?code=ABC123')).toBe('same-origin')
     expect(policy('/events')).toBe('strict-origin-when-cross-origin')

@@ -48,16 +48,15 @@ export function originOf(url: string | undefined): string | undefined {
 }
 
 /**
- * The referrer policy of a site page whose address may carry a sign-up's code: the result page
- * (`/signups/<code>`) sends no referrer at all; the look-up page (`/signups?code=…`) sends one only
- * to the site itself, because its forms post back to it and a browser that sends no referrer also
- * sends `Origin: null`, which the site's check of cross-site posts must refuse. Either way the
- * code never leaves the site. Undefined for other pages.
+ * The referrer policy of a site page whose address may carry a sign-up's code (`/signups`,
+ * `/signups/<code>`, `/signups/<code>/feedback`): a referrer only to the site itself, so the code
+ * never leaves the site. Not `no-referrer`: these pages have forms that post back (look-up, cancel,
+ * "no more messages", feedback), and a browser that sends no referrer also sends `Origin: null`,
+ * which the site's check of cross-site posts must refuse. Undefined for other pages.
  */
-export function codeReferrerPolicy(path: string): 'no-referrer' | 'same-origin' | undefined {
+export function codeReferrerPolicy(path: string): 'same-origin' | undefined {
   const pathname = path.split('?')[0] ?? ''
-  if (/^\/(en\/)?signups\/[^/]+$/.test(pathname)) return 'no-referrer'
-  if (/^\/(en\/)?signups\/?$/.test(pathname)) return 'same-origin'
+  if (/^\/(en\/)?signups(\/[^/]+(\/feedback)?)?\/?$/.test(pathname)) return 'same-origin'
   return undefined
 }
 

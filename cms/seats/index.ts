@@ -19,6 +19,7 @@ import { refusal } from '../rules/refusal'
 import { REFUSED, signupState, type SignupEvent, type SignupInput } from '../rules/signup'
 import { partiesToPromote } from '../rules/waiting-list'
 import type { Writer } from '../sqlite-writer'
+import { queueMessages } from '../messages/outbox'
 import { activeKeyOf, closedKey, holding, type Id, type Registered } from './keys'
 import { queueOrder, type SeatMove, seatLedger } from './ledger'
 import { signUpOnSqlite } from './sqlite-signup'
@@ -127,7 +128,8 @@ async function waitingPage(req: PayloadRequest, eventId: Id, page: number, limit
  * queue only as far as the free seats reach (a page at a time), so its cost does not grow with
  * the length of the waiting list. Safe to run at any time and concurrently: each move takes its
  * seats through the ledger first and only then flips the sign-up from waiting to confirmed if it
- * still is waiting, giving the seats back if not.
+ * still is waiting, giving the seats back if not. Each party moved up gets its message in the same
+ * transaction (cms/messages/outbox.ts).
  */
 export async function promoteWaiting(req: PayloadRequest, eventId: Id): Promise<number> {
   const ledger = seatLedger(req)
@@ -142,6 +144,7 @@ export async function promoteWaiting(req: PayloadRequest, eventId: Id): Promise<
       if (!(await ledger.take(eventId, party.partySize))) return promoted
       if (await ledger.confirmWaiting(party.id)) {
         await ledger.queue(eventId, -party.partySize)
+        await queueMessages(req, eventId, [party.id], 'promoted')
         free -= party.partySize
         promoted += 1
       } else {

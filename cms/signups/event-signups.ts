@@ -29,6 +29,8 @@ export type SignupView = {
   /** Cancelled because the event was cancelled, not by the resident. */
   eventCancelled: boolean
   channel: string
+  /** The resident turned messages off for this sign-up (cms/messages/). */
+  messagesOff: boolean
 }
 
 export type Outcome<T> =
@@ -54,6 +56,7 @@ async function view(payload: Payload, registration: Registration, req?: PayloadR
     eventId,
     eventCancelled: event?.status === 'cancelled',
     channel: registration.channel,
+    messagesOff: Boolean(registration.messagesOff),
   }
 }
 
@@ -65,6 +68,7 @@ const viewOf = (eventId: Id, registered: Registered): SignupView & { created: bo
   position: registered.position,
   eventId,
   eventCancelled: false,
+  messagesOff: false,
   channel: registered.channel,
   created: registered.created,
 })
@@ -76,7 +80,7 @@ export const cleanCode = (code: string) =>
     .toUpperCase()
     .replace(/[^0-9A-Z]/g, '')
 
-async function findByCode(payload: Payload, code: string): Promise<Registration | undefined> {
+export async function findByCode(payload: Payload, code: string): Promise<Registration | undefined> {
   const clean = cleanCode(code)
   if (!clean) return undefined
   const { docs } = await payload.find({

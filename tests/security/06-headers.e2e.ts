@@ -45,11 +45,15 @@ describe('security headers', () => {
     )
     expect(created.status).toBe(201)
     const code = created.json.code as string
-    // The result page sends no referrer at all.
-    expect((await send(site(`/signups/${code}`))).headers['referrer-policy']).toBe('no-referrer')
-    // The look-up page only to the site itself: its forms post back to it, and without a referrer
-    // a browser sends `Origin: null`, which the check of cross-site posts refuses.
-    for (const path of ['/signups', `/signups?code=${code}`]) {
+    // Pages with a code send a referrer only to the site itself: their forms post back (look-up,
+    // cancel, no more messages, feedback), and without a referrer a browser sends `Origin: null`,
+    // which the check of cross-site posts refuses.
+    for (const path of [
+      '/signups',
+      `/signups?code=${code}`,
+      `/signups/${code}`,
+      `/signups/${code}/feedback`,
+    ]) {
       expect((await send(site(path))).headers['referrer-policy'], path).toBe('same-origin')
     }
   })

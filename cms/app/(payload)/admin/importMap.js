@@ -24,7 +24,10 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ArrayRowLabel as ArrayRowLabel_e26ba17c7eaf46b22cd92e445229d684 } from '../../../components/ArrayRowLabel'
+import { EvaluationFeedback as EvaluationFeedback_326ef81d1fd9baea1fe074efb43b4083 } from '../../../components/EvaluationFeedback'
 import { EventSignups as EventSignups_abff39afe110706c9a79df0036244f46 } from '../../../components/EventSignups'
+import { EventFeedback as EventFeedback_54e20636fcb223474ee030aac6ba1d66 } from '../../../components/EventFeedback'
+import { EventMessages as EventMessages_bb37bb78463b3a977bb03e4ec70146d5 } from '../../../components/EventMessages'
 import { EventSessionCell as EventSessionCell_b353fb5fc1f0c33bfa7e18611dac9339 } from '../../../components/RelationTitleCell'
 import { CentreNames as CentreNames_20f3c48a6880688bf7e8211d903ad898 } from '../../../components/CentreNames'
 import { Icon as Icon_42af45a2e169122dea8a98337d41efda } from '../../../components/Brand'
@@ -62,7 +65,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/components/ArrayRowLabel#ArrayRowLabel": ArrayRowLabel_e26ba17c7eaf46b22cd92e445229d684,
+  "/components/EvaluationFeedback#EvaluationFeedback": EvaluationFeedback_326ef81d1fd9baea1fe074efb43b4083,
   "/components/EventSignups#EventSignups": EventSignups_abff39afe110706c9a79df0036244f46,
+  "/components/EventFeedback#EventFeedback": EventFeedback_54e20636fcb223474ee030aac6ba1d66,
+  "/components/EventMessages#EventMessages": EventMessages_bb37bb78463b3a977bb03e4ec70146d5,
   "/components/RelationTitleCell#EventSessionCell": EventSessionCell_b353fb5fc1f0c33bfa7e18611dac9339,
   "/components/CentreNames#CentreNames": CentreNames_20f3c48a6880688bf7e8211d903ad898,
   "/components/Brand#Icon": Icon_42af45a2e169122dea8a98337d41efda,
