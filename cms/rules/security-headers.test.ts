@@ -39,6 +39,13 @@ describe('securityHeaders', () => {
     expect(permissions('api')).toContain('camera=()')
     expect(permissions('admin')).toContain('microphone=()')
   })
+  it('lets only the site ask for the phone’s location (the nearest centre)', () => {
+    const permissions = (surface: 'site' | 'admin' | 'api') =>
+      securityHeaders({ surface, path: '/centres', https: false })['Permissions-Policy']
+    expect(permissions('site')).toContain('geolocation=(self)')
+    expect(permissions('admin')).toContain('geolocation=()')
+    expect(permissions('api')).toContain('geolocation=()')
+  })
   it('adds HSTS over HTTPS', () => {
     expect(
       securityHeaders({ surface: 'admin', path: '/admin', https: true })['Strict-Transport-Security'],

@@ -68,7 +68,9 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
     'X-Frame-Options': 'DENY',
     'Referrer-Policy': 'strict-origin-when-cross-origin',
     'Cross-Origin-Opener-Policy': 'same-origin',
-    'Permissions-Policy': `camera=${surface === 'admin' ? '(self)' : '()'}, microphone=(), geolocation=(), payment=(), usb=()`,
+    // The admin's door page films QR codes; the site's "用手机定位" asks where the resident is
+    // (only when tapped, and the browser asks them first). Nothing else may use either.
+    'Permissions-Policy': `camera=${surface === 'admin' ? '(self)' : '()'}, microphone=(), geolocation=${surface === 'site' ? '(self)' : '()'}, payment=(), usb=()`,
   }
   const common = {
     'object-src': ["'none'"],
