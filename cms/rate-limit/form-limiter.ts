@@ -12,7 +12,7 @@ import type { Payload } from 'payload'
 
 import { type AttemptWindow, secondsLeft, withinLimit } from '../rules/rate-limit'
 import { formRateLimit } from '../settings'
-import type { Writer } from '../sqlite-writer'
+import { isBusy, type Writer } from '../sqlite-writer'
 
 export const FORM_ATTEMPTS = 'form-attempts' as const
 
@@ -121,12 +121,24 @@ export class FormLimiter {
   async allow(payload: Payload, form: string, address: string): Promise<boolean> {
     const store = storeOf(payload)
     const time = this.now()
-    if (time - this.lastSweep >= this.windowMs) {
-      // Once a window per process: what ran out before it can never count again.
-      this.lastSweep = time
-      await store.forgetBefore(time - this.windowMs)
+    try {
+      if (time - this.lastSweep >= this.windowMs) {
+        // Once a window per process: what ran out before it can never count again.
+        this.lastSweep = time
+        await store.forgetBefore(time - this.windowMs)
+      }
+      return withinLimit(await store.count(keyOf(form, address), time, this.windowMs), this.max)
+    } catch (error) {
+      // The database stayed locked past the wait: the attempt cannot be counted. Let it through
+      // rather than answer 500; the write it leads to is bounded by the same wait and refused
+      // with 503 and Retry-After if the lock is still held (cms/sqlite-writer.ts).
+      if (!isBusy(error)) throw error
+      payload.logger.warn(
+        { event: 'rate-limit-busy', form },
+        'form attempt not counted: the database is busy',
+      )
+      return true
     }
-    return withinLimit(await store.count(keyOf(form, address), time, this.windowMs), this.max)
   }
 
   /** Seconds until the address may try the form again (asked only after a refusal). */

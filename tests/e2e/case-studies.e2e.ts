@@ -129,11 +129,16 @@ describe('case studies for visiting delegations', () => {
         centre.stars ? `${centre.stars} stars` : 'Not yet rated',
       )
     }
-    // Projects have no English pages: named, with their status, but not linked.
+    // Projects have English pages: each related project links to its English page.
     const projects = (doc.relatedProjects ?? []).filter((p) => typeof p === 'object')
     const projectList = page.locator('section[aria-labelledby="related-projects"]')
-    for (const project of projects) await expect(projectList.textContent()).resolves.toContain(project.title)
-    await expect(projectList.locator('a').count()).resolves.toBe(0)
+    for (const project of projects) {
+      await expect(projectList.textContent()).resolves.toContain(project.title)
+      const hrefs = await projectList
+        .locator('a')
+        .evaluateAll((links) => links.map((a) => a.getAttribute('href')))
+      expect(hrefs).toContain(`/en/projects/${(project as { slug: string }).slug}`)
+    }
 
     await expectAccessible(page)
     await page.context().close()

@@ -11,6 +11,8 @@ import { freePort } from '../../scripts/lib/portal'
 import type { TestProject } from 'vitest/node'
 
 export const DEMO_PASSWORD = 'e2e-demo-password'
+/** The shared portal's form rate limit per address (the tests of the limit count to it). */
+export const E2E_FORM_RATE_LIMIT = 150
 
 let portal: ChildProcess | undefined
 let dataDir: string | undefined
@@ -25,9 +27,10 @@ export async function setup(project: TestProject): Promise<void> {
       PORT: String(sitePort),
       CMS_PORT: String(cmsPort),
       DEMO_PASSWORD,
-      // Every test shares one address (TRUSTED_PROXIES is unset: the socket's address counts);
-      // tests of the limit itself connect from addresses of their own (127.0.0.x, tests/security/http.ts).
-      FORM_RATE_LIMIT: '60',
+      // Every test shares one address (TRUSTED_PROXIES is unset: the socket's address counts), and
+      // the site and the CMS count into one allowance (cms/rate-limit/); tests of the limit itself
+      // connect from addresses of their own (127.0.0.x, tests/security/http.ts).
+      FORM_RATE_LIMIT: String(E2E_FORM_RATE_LIMIT),
       DATABASE_URL: '',
       PAYLOAD_SECRET: '',
     },

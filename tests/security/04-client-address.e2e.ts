@@ -9,8 +9,7 @@ import { api } from '../e2e/rest'
 import { makeEvent } from './fixtures'
 import { postForm, postJson, send, site } from './http'
 
-// FORM_RATE_LIMIT is 60 in the e2e portal (tests/e2e/global-setup.ts).
-const LIMIT = 60
+import { E2E_FORM_RATE_LIMIT as LIMIT } from '../e2e/global-setup'
 
 describe('the client address', () => {
   it('is not taken from X-Forwarded-For by the CMS', async () => {
