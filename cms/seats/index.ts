@@ -29,6 +29,15 @@ export * from './keys'
 const idOf = (value: unknown): Id | undefined =>
   typeof value === 'object' && value !== null ? (value as { id: Id }).id : (value as Id | undefined)
 
+/** A code no other sign-up holds: two alike among 887 million are rare, not impossible. */
+async function unusedCode(req: PayloadRequest): Promise<string> {
+  for (;;) {
+    const code = confirmationCode()
+    const taken = await req.payload.db.findOne({ collection: 'registrations', where: { code: { equals: code } }, req })
+    if (!taken) return code
+  }
+}
+
 type EventRow = SignupEvent & { id: Id; centre: unknown }
 
 export async function loadEvent(req: PayloadRequest, eventId: Id): Promise<EventRow> {
@@ -203,7 +212,7 @@ export async function applyChange(args: {
   let status = String(data.status ?? originalDoc?.status ?? 'confirmed')
 
   if (operation === 'create') {
-    if (!data.code) data.code = confirmationCode()
+    if (!data.code) data.code = await unusedCode(req)
     const state = signupState(event)
     const online = (data.channel ?? 'online') === 'online'
     // Staff may still add someone at the door after online sign-up has closed, or record a paper

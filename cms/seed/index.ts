@@ -316,6 +316,15 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   const events = read<Entry[]>('events.yaml', [])
   let eventCount = 0
   let bookedCount = 0
+  // Codes are unique; among the ~1,700 demo sign-ups two draws alike happen about once in 600
+  // seedings, which is often enough to fail CI now and then. Never hand out one twice.
+  const usedCodes = new Set<string>()
+  const freshCode = () => {
+    let code = confirmationCode()
+    while (usedCodes.has(code)) code = confirmationCode()
+    usedCodes.add(code)
+    return code
+  }
   for (const entry of events) {
     const where = `events.yaml (${String(entry.key)})`
     const centre = lookup(centreIds, 'centre', entry.centre, where)
@@ -356,7 +365,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
               event: id,
               centre,
               activeKey: activeKeyOf(id, phone),
-              code: confirmationCode(),
+              code: freshCode(),
               name: `${FAKE_SURNAMES[(eventCount + i) % FAKE_SURNAMES.length]}${FAKE_GIVEN[(eventCount * 3 + i) % FAKE_GIVEN.length]}`,
               phone,
               partySize: 1,
