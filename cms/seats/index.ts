@@ -33,7 +33,11 @@ const idOf = (value: unknown): Id | undefined =>
 async function unusedCode(req: PayloadRequest): Promise<string> {
   for (;;) {
     const code = confirmationCode()
-    const taken = await req.payload.db.findOne({ collection: 'registrations', where: { code: { equals: code } }, req })
+    const taken = await req.payload.db.findOne({
+      collection: 'registrations',
+      where: { code: { equals: code } },
+      req,
+    })
     if (!taken) return code
   }
 }
