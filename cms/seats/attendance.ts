@@ -1,7 +1,7 @@
 /**
  * The district's activity per month (Shanghai time) for the figures page: events held, people
- * signed up (seats held: confirmed and attended parties) and people who came, counted by the
- * database in grouped queries. The page once read every event and every sign-up of the window to
+ * signed up (the seats held, which the ledger keeps on each event: confirmed and attended parties)
+ * and people who came (attended parties), counted by the database in grouped queries. The page once read every event and every sign-up of the window to
  * add them up: 7,500 events and 70,000 sign-ups over a district's year, seconds per view.
  * Only totals leave here: sign-ups are personal data.
  *
@@ -22,24 +22,23 @@ const SHANGHAI_ZONE = 'Asia/Shanghai'
 async function onSqlite(payload: Payload, from: Date, to: Date): Promise<MonthlyActivity[]> {
   const db = (payload.db as unknown as { drizzle: SqliteReader }).drizzle
   const [start, end] = [from.toISOString(), to.toISOString()]
+  // Both read indexes only (migration 20261202_060000_figures_indexes).
   const events = (await db.all(sql`SELECT strftime('%Y-%m', start, ${SHANGHAI_OFFSET}) AS month,
-      COUNT(*) AS events
+      COUNT(*) AS events, SUM(COALESCE(seats_taken, 0)) AS signed_up
     FROM events
     WHERE _status = 'published' AND status = 'scheduled' AND start >= ${start} AND start < ${end}
-    GROUP BY month`)) as Array<{ month: string; events: number }>
-  const people = (await db.all(sql`SELECT strftime('%Y-%m', e.start, ${SHANGHAI_OFFSET}) AS month,
-      SUM(COALESCE(r.party_size, 1)) AS signed_up,
-      SUM(CASE WHEN r.status = 'attended' THEN COALESCE(r.party_size, 1) ELSE 0 END) AS attended
-    FROM events e JOIN registrations r ON r.event_id = e.id
+    GROUP BY month`)) as Array<{ month: string; events: number; signed_up: number }>
+  const came = (await db.all(sql`SELECT strftime('%Y-%m', e.start, ${SHANGHAI_OFFSET}) AS month,
+      SUM(COALESCE(r.party_size, 1)) AS attended
+    FROM events e JOIN registrations r ON r.event_id = e.id AND r.status = 'attended'
     WHERE e._status = 'published' AND e.status = 'scheduled' AND e.start >= ${start} AND e.start < ${end}
-      AND r.status IN ('confirmed', 'attended')
-    GROUP BY month`)) as Array<{ month: string; signed_up: number; attended: number }>
-  const byMonth = new Map(people.map((row) => [row.month, row]))
+    GROUP BY month`)) as Array<{ month: string; attended: number }>
+  const attended = new Map(came.map((row) => [row.month, Number(row.attended)]))
   return events.map((row) => ({
     month: row.month,
     events: Number(row.events),
-    signedUp: Number(byMonth.get(row.month)?.signed_up ?? 0),
-    attended: Number(byMonth.get(row.month)?.attended ?? 0),
+    signedUp: Number(row.signed_up),
+    attended: attended.get(row.month) ?? 0,
   }))
 }
 
@@ -51,40 +50,27 @@ async function onMongo(payload: Payload, from: Date, to: Date): Promise<MonthlyA
   })
   const events = (await models.events!.aggregate([
     { $match: held },
-    { $group: { _id: month('$start'), events: { $sum: 1 } } },
-  ])) as Array<{ _id: string; events: number }>
-  const people = (await models.registrations!.aggregate([
-    { $match: { status: { $in: ['confirmed', 'attended'] } } },
-    {
-      $lookup: {
-        from: models.events ? 'events' : 'events',
-        localField: 'event',
-        foreignField: '_id',
-        as: 'e',
-      },
-    },
-    { $unwind: '$e' },
-    {
-      $match: {
-        'e._status': 'published',
-        'e.status': 'scheduled',
-        'e.start': { $gte: from, $lt: to },
-      },
-    },
     {
       $group: {
-        _id: month('$e.start'),
-        signedUp: { $sum: { $ifNull: ['$partySize', 1] } },
-        attended: { $sum: { $cond: [{ $eq: ['$status', 'attended'] }, { $ifNull: ['$partySize', 1] }, 0] } },
+        _id: month('$start'),
+        events: { $sum: 1 },
+        signedUp: { $sum: { $ifNull: ['$seatsTaken', 0] } },
       },
     },
-  ])) as Array<{ _id: string; signedUp: number; attended: number }>
-  const byMonth = new Map(people.map((row) => [row._id, row]))
+  ])) as Array<{ _id: string; events: number; signedUp: number }>
+  const came = (await models.registrations!.aggregate([
+    { $match: { status: 'attended' } },
+    { $lookup: { from: 'events', localField: 'event', foreignField: '_id', as: 'e' } },
+    { $unwind: '$e' },
+    { $match: { 'e._status': 'published', 'e.status': 'scheduled', 'e.start': { $gte: from, $lt: to } } },
+    { $group: { _id: month('$e.start'), attended: { $sum: { $ifNull: ['$partySize', 1] } } } },
+  ])) as Array<{ _id: string; attended: number }>
+  const attended = new Map(came.map((row) => [row._id, Number(row.attended)]))
   return events.map((row) => ({
     month: row._id,
     events: Number(row.events),
-    signedUp: Number(byMonth.get(row._id)?.signedUp ?? 0),
-    attended: Number(byMonth.get(row._id)?.attended ?? 0),
+    signedUp: Number(row.signedUp),
+    attended: attended.get(row._id) ?? 0,
   }))
 }
 
