@@ -1108,10 +1108,11 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
     payload.find({ collection: 'conventions', select: { topics: true }, ...common }),
     payload.find({
       collection: 'events',
-      // Only the months the chart can show: the query stays the same size as the years go by.
+      // Only the months the chart can show, and only events that have begun (what happened):
+      // the query stays the same size as the years go by.
       where: {
         status: { equals: 'scheduled' },
-        start: { greater_than_equal: windowStart(now).toISOString() },
+        start: { greater_than_equal: windowStart(now).toISOString(), less_than: now.toISOString() },
       },
       select: { start: true },
       ...common,
