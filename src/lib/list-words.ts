@@ -165,7 +165,7 @@ const events = {
     title: "What's on",
     description:
       'Classes, talks and festival days at the neighbourhood centres in the coming weeks, by date, kind, audience and centre, with the seats left.',
-    lead: 'What is on at the neighbourhood centres in the coming weeks, and how many seats are left. Residents sign up on each event’s Chinese page.',
+    lead: "What is on at the neighbourhood centres in the coming weeks, and how many seats are left. Residents sign up on each event's Chinese page.",
     filter: 'Filter events',
     fromDay: 'From',
     date: 'Date',
