@@ -13,11 +13,12 @@
  * Exits non-zero when an invariant breaks (oversold seats, duplicates, server errors, order) or a
  * goal is missed (p95 under 100 ms, at least 300 sign-ups/s).
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+
+import { startPortal } from './lib/portal'
 
 const DEMO_PASSWORD = 'stress-test-password'
 let failures = 0
@@ -25,51 +26,6 @@ let failures = 0
 function check(ok: boolean, what: string): void {
   console.log(`  ${ok ? 'ok  ' : 'FAIL'}  ${what}`)
   if (!ok) failures += 1
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.listen(0, () => {
-      const address = server.address()
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      )
-    })
-  })
-}
-
-async function startPortal(dataDir: string, cmsPort: number, sitePort: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--conditions=production', '--import', 'tsx', 'scripts/start.ts'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      CMS_PORT: String(cmsPort),
-      PORT: String(sitePort),
-      DEMO_PASSWORD,
-      FORM_RATE_LIMIT: '1000000',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
-  })
-  let log = ''
-  await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the portal did not start in 10 minutes:\n${log}`)),
-      600_000,
-    )
-    const onData = (chunk: Buffer) => {
-      log += chunk.toString()
-      if (log.includes('ready (production)')) {
-        clearTimeout(timer)
-        resolve()
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`the portal stopped (${code}):\n${log}`)))
-  })
-  return child
 }
 
 type Json = Record<string, unknown>
@@ -149,11 +105,14 @@ const percentile = (values: number[], p: number) => {
 
 async function main() {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'mulin-stress-'))
-  const [cmsPort, sitePort] = [await freePort(), await freePort()]
   console.log(`starting the portal on a fresh database in ${dataDir} …`)
-  const portal = await startPortal(dataDir, cmsPort, sitePort)
+  const portal = await startPortal({
+    dataDir,
+    env: { DEMO_PASSWORD, FORM_RATE_LIMIT: '1000000' },
+    readyWithinMs: 600_000,
+  })
   try {
-    api = `http://localhost:${cmsPort}`
+    api = `http://localhost:${portal.cmsPort}`
     const login = await call('POST', '/api/users/login', {
       email: 'district@mulin.demo',
       password: DEMO_PASSWORD,
@@ -305,7 +264,7 @@ async function main() {
     )
     check(checked.status === 0, 'every counter and queue agrees with the sign-ups')
   } finally {
-    if (portal.pid) process.kill(-portal.pid, 'SIGTERM')
+    if (portal.child.pid) process.kill(-portal.child.pid, 'SIGTERM')
     await new Promise((resolve) => setTimeout(resolve, 1500))
     rmSync(dataDir, { recursive: true, force: true })
   }

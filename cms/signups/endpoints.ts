@@ -115,6 +115,17 @@ export const eventEndpoints: Endpoint[] = [
         limit: 0,
         pagination: false,
         depth: 0,
+        // The columns of the file and no more: a festival's list has thousands of rows.
+        select: {
+          code: true,
+          name: true,
+          phone: true,
+          partySize: true,
+          status: true,
+          channel: true,
+          createdAt: true,
+          checkedInAt: true,
+        },
         user: req.user,
         overrideAccess: false,
       })

@@ -11,7 +11,7 @@
 import type { Convention, SubDistrict } from '@cms/payload-types'
 import { CONVENTION_TYPES, labelOf } from '@cms/vocabulary'
 
-import { civicCentre, civicPlace, conventionsInForce } from './cms'
+import { civicCentre, civicPlace, conventionsInForce } from './content/civic'
 import {
   cachedPdf,
   cacheFile,

@@ -7,7 +7,8 @@ import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
 
 import { EVENT_CATEGORIES, labelOf } from '@cms/vocabulary'
 
-import { eventSeatsLeft, type FeedEvent } from './cms'
+import { eventSeatsLeft } from './content/events'
+import { type FeedEvent } from './content/feeds'
 
 /** How far ahead the calendar feeds look. */
 export const CALENDAR_DAYS = 60

@@ -2,7 +2,8 @@
  * Figures the home page states as facts, counted from the data each time (not typed into the
  * settings), so they agree with the directory, the libraries and /figures.
  */
-import { CONVENTIONS_IN_FORCE, cms } from './cms'
+import { cms } from './cms'
+import { CONVENTIONS_IN_FORCE } from './content/civic'
 
 /** Published conventions in force (adopted or revised): the ones the library and booklet show. */
 export async function countConventionsInForce(): Promise<number> {

@@ -13,7 +13,7 @@ import path from 'node:path'
 import { dataDir, projectRoot, sitePort } from '@cms/settings'
 import type { Browser, Page } from 'playwright'
 
-import { getCaseStudy } from './cms'
+import { getCaseStudy } from './content/civic'
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 

@@ -9,7 +9,7 @@ import { visitReference } from '@cms/collections/VisitRequests'
 import type { VisitStatusView } from '@cms/visits/look-up'
 import { visitWindow } from '@cms/visits/request-visit'
 
-import { findVisitRequest, submitVisitRequest } from './cms'
+import { findVisitRequest, submitVisitRequest } from './content/visits'
 import { emptyForm, type FormState, noStore, readAll, receiveForm } from './forms'
 import type { Locale } from './i18n'
 

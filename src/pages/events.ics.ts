@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
 
 import { CALENDAR_DAYS, calendarHeaders, eventCalendar } from '../lib/calendar'
-import { feedEvents } from '../lib/cms'
+import { feedEvents } from '../lib/content/feeds'
 import { siteUrl } from '@cms/settings'
 
 /** Every centre's coming events, as a calendar residents can subscribe to. */

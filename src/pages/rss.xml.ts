@@ -1,7 +1,7 @@
 import { getRssString } from '@astrojs/rss'
 import type { APIRoute } from 'astro'
 
-import { feedEvents, feedLatestDocuments } from '../lib/cms'
+import { feedEvents, feedLatestDocuments } from '../lib/content/feeds'
 import { siteUrl } from '@cms/settings'
 
 /** Events this close ahead are news; later ones are in the calendar feed. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 
-import { type SitemapDocument, sitemapEntries } from '../lib/cms'
+import { type SitemapDocument, sitemapEntries } from '../lib/content/feeds'
 import { siteUrl } from '@cms/settings'
 
 type Entry = { path: string; lastmod?: string; en?: string }

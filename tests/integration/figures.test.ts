@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { seed } from '../../cms/seed'
 import { CONVENTION_TOPICS, PROJECT_KINDS, PROJECT_STATUSES } from '../../cms/vocabulary'
-import { type DistrictFigures, districtFigures } from '../../src/lib/cms'
+import { type DistrictFigures, districtFigures } from '../../src/lib/content/figures'
 import { makeCentre, makeEvent, scores } from '../helpers/fixtures'
 import { testPayload } from '../helpers/payload'
 

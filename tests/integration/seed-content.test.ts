@@ -4,7 +4,9 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 
+import { checkSeats } from '../../cms/seats/check'
 import { seed, type SeedReport } from '../../cms/seed'
+import { seedLargeDataSet } from '../../cms/seed/large'
 import { testPayload } from '../helpers/payload'
 
 const now = new Date()
@@ -229,4 +231,52 @@ describe('the seeded demo district', () => {
     expect((await payload.count({ collection: 'project-claims' })).totalDocs).toBe(0)
     expect((await payload.count({ collection: 'projects' })).totalDocs).toBe(first.projects!.created)
   }, 600_000)
+})
+
+describe('the large data set (npm run seed -- --large), made smaller here', () => {
+  it('adds events and sign-ups that obey the seat rules, readable as Payload wrote them, once', async () => {
+    const payload = await testPayload()
+    const eventsBefore = (await payload.count({ collection: 'events' })).totalDocs
+    const added = await seedLargeDataSet(payload, { events: 400, signups: 4_000, now })
+    expect(added).toMatchObject({ events: 400, signups: 4_000 })
+    if ('already' in added) return
+
+    // `npm run check`: seats, waiting lists and one sign-up per number agree with the rows.
+    expect(await checkSeats(payload, now)).toEqual([])
+    // Published as the site and the admin read them: the public find, and the drafts' table.
+    const published = await payload.find({
+      collection: 'events',
+      where: { seedKey: { like: 'large:' } },
+      limit: 1,
+      overrideAccess: false,
+      draft: false,
+    })
+    expect(published.totalDocs).toBe(400)
+    expect(published.docs[0]!.title).toBeTruthy()
+    const inAdmin = await payload.find({
+      collection: 'events',
+      where: { seedKey: { like: 'large:' } },
+      limit: 1,
+      draft: true,
+    })
+    expect(inAdmin.totalDocs).toBe(400)
+    expect((await payload.count({ collection: 'events' })).totalDocs).toBe(eventsBefore + 400)
+
+    // The busy event is full with a queue; past events have people who came; old ones are anonymised.
+    const busy = await payload.findByID({ collection: 'events', id: added.busyEventId, depth: 0 })
+    expect(busy.seatsTaken).toBe(busy.capacity)
+    expect(busy.waitingCount).toBeGreaterThan(0)
+    const attended = await payload.count({
+      collection: 'registrations',
+      where: { status: { equals: 'attended' } },
+    })
+    expect(attended.totalDocs).toBeGreaterThan(500)
+    const wiped = await payload.count({
+      collection: 'registrations',
+      where: { and: [{ anonymisedAt: { exists: true } }, { phone: { not_equals: '' } }] },
+    })
+    expect(wiped.totalDocs).toBe(0)
+
+    expect(await seedLargeDataSet(payload, { events: 400, signups: 4_000, now })).toEqual({ already: true })
+  }, 300_000)
 })

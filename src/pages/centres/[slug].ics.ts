@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro'
 
 import { CALENDAR_DAYS, calendarHeaders, eventCalendar } from '../../lib/calendar'
-import { feedCentre, feedEvents } from '../../lib/cms'
+import { feedCentre, feedEvents } from '../../lib/content/feeds'
 import { siteUrl } from '@cms/settings'
 
 /** One centre's coming events, for residents who only follow their own centre. */

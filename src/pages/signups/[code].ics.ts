@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro'
 
-import { signupByCode } from '../../lib/cms'
+import { signupByCode } from '../../lib/content/signups'
 import { calendarHeaders, eventCalendar } from '../../lib/calendar'
-import type { FeedEvent } from '../../lib/cms'
+import type { FeedEvent } from '../../lib/content/feeds'
 
 /** One sign-up's event for the phone's calendar, with the confirmation code in it. */
 export const GET: APIRoute = async ({ params, url }) => {

@@ -1,0 +1,159 @@
+/** Events as the calendar, an event's page and the home page show them. */
+import type { Where } from 'payload'
+import type { Event } from '@cms/payload-types'
+import type { PreviewGrant } from '@cms/preview'
+import { seatsLeft } from '@cms/rules/signup'
+import { upcomingWhere } from '@cms/rules/upcoming'
+import { cms, findPublished, type Locale } from '../cms'
+
+/** Scheduled events not yet over (cms/rules/upcoming.ts), soonest first. */
+export async function upcomingEvents(
+  locale: Locale,
+  { centreId, days, limit = 20 }: { centreId?: number; days?: number; limit?: number } = {},
+): Promise<Event[]> {
+  const and: Record<string, unknown>[] = [
+    ...upcomingWhere(new Date(), days),
+    { status: { equals: 'scheduled' } },
+  ]
+  if (centreId) and.push({ centre: { equals: centreId } })
+  const { docs } = await findPublished({
+    collection: 'events',
+    where: { and } as never,
+    sort: 'start',
+    locale,
+    depth: 1,
+    // Of the centre, what an event's line names: a page of eight events loads eight names, not
+    // eight whole centre profiles.
+    populate: { centres: { name: true, slug: true } },
+    limit,
+  })
+  return docs
+}
+
+/** What the public events calendar (/events) can be narrowed by. */
+export type EventListFilters = {
+  /** Start of the range (inclusive). */
+  from: Date
+  /** End of the range (exclusive); open-ended when missing. */
+  to?: Date
+  category?: string
+  audience?: string
+  centreId?: number | string
+  /** Only events that still have a free seat (and so are not cancelled). */
+  hasSeats?: boolean
+}
+
+/** Seats a newcomer could take (the rule in cms/rules/signup.ts: none while anyone waits). */
+export const eventSeatsLeft = (event: Pick<Event, 'capacity' | 'seatsTaken' | 'waitingCount'>): number =>
+  seatsLeft(event)
+
+/** What the calendar shows of each event, and no more (no texts of other languages, no images). */
+export const CALENDAR_EVENT_FIELDS = {
+  title: true,
+  start: true,
+  end: true,
+  room: true,
+  category: true,
+  description: true,
+  status: true,
+  capacity: true,
+  seatsTaken: true,
+  waitingCount: true,
+  waitingList: true,
+  centre: true,
+  updatedAt: true,
+} as const
+export type CalendarEvent = Pick<Event, 'id' | keyof typeof CALENDAR_EVENT_FIELDS>
+
+/**
+ * Published events in a range for the calendar, soonest first, cancelled ones included so that
+ * residents who signed up see it (unless only events with seats are asked for). Events already
+ * over are left out (cms/rules/upcoming.ts). One query; only the centre's name and slug are populated.
+ */
+export async function listEvents(locale: Locale, filters: EventListFilters): Promise<CalendarEvent[]> {
+  const and: Where[] = [
+    { start: { greater_than_equal: filters.from.toISOString() } },
+    ...(upcomingWhere() as Where[]),
+  ]
+  if (filters.to) and.push({ start: { less_than: filters.to.toISOString() } })
+  if (filters.category) and.push({ category: { equals: filters.category } })
+  if (filters.audience) and.push({ audience: { in: [filters.audience] } })
+  if (filters.centreId) and.push({ centre: { equals: filters.centreId } })
+  if (filters.hasSeats) and.push({ status: { equals: 'scheduled' } })
+  const { docs } = await findPublished({
+    collection: 'events',
+    where: { and },
+    sort: 'start',
+    locale,
+    depth: 1,
+    select: CALENDAR_EVENT_FIELDS,
+    populate: { centres: { name: true, slug: true } },
+    // Every event of the range: the calendar's windows (two weeks, a week, a month) bound it, and a
+    // busy month must not lose its last week to a cap.
+    limit: 0,
+    pagination: false,
+  })
+  // Comparing two columns is beyond Payload's query language, so seats are checked here.
+  return filters.hasSeats ? docs.filter((event) => eventSeatsLeft(event) > 0) : docs
+}
+
+/**
+ * One event: the published version, or its latest draft when the visitor holds a preview grant
+ * for exactly this event. The centre comes populated (rooms, phone) for the event page.
+ */
+export async function getEvent(
+  id: string,
+  locale: Locale,
+  grant: PreviewGrant | null = null,
+): Promise<Event | null> {
+  if (!/^[\w-]{1,64}$/.test(id)) return null
+  if (grant?.collection === 'events' && grant.id === id) {
+    const draft = await (
+      await cms()
+    ).findByID({
+      collection: 'events',
+      id,
+      locale,
+      depth: 1,
+      draft: true,
+      overrideAccess: true,
+      disableErrors: true,
+    })
+    if (draft) return draft
+  }
+  try {
+    const { docs } = await findPublished({
+      collection: 'events',
+      where: { id: { equals: id } },
+      locale,
+      limit: 1,
+      pagination: false,
+      depth: 1,
+    })
+    return docs[0] ?? null
+  } catch {
+    // An id the database cannot even parse (e.g. not an ObjectId on MongoDB) names no event.
+    return null
+  }
+}
+
+/**
+ * The other published sessions of a weekly class: the first session (the series' id) and every
+ * event pointing back at it, past and future, in date order.
+ */
+export async function seriesSessions(event: Event, locale: Locale): Promise<Event[]> {
+  const seriesId = typeof event.series === 'object' && event.series ? event.series.id : event.series
+  const key = seriesId ?? event.id
+  const { docs } = await findPublished({
+    collection: 'events',
+    where: {
+      and: [{ or: [{ series: { equals: key } }, { id: { equals: key } }] }, { id: { not_equals: event.id } }],
+    },
+    sort: 'start',
+    locale,
+    depth: 0,
+    limit: 60,
+    pagination: false,
+  })
+  return docs
+}

@@ -1,0 +1,139 @@
+/** District figures (/figures): every number counted from published content. */
+import { periodLabel } from '@cms/rules/rubric'
+import { peopleAtEvents } from '@cms/seats/attendance'
+import { CONVENTION_TOPICS, labelOf, PROJECT_KINDS, PROJECT_STATUSES } from '@cms/vocabulary'
+import { cms, findPublished, type Locale } from '../cms'
+import { countEach, monthLabel, monthWindow, shanghaiMonth, sumEach, windowStart } from '../figures'
+
+export type FigureSeries = { key: string; label: string }
+export type FigureRow = { key: string; label: string; values: number[] }
+
+/** The numbers of the district figures page: every one counted from published content. */
+export type DistrictFigures = {
+  /** Centres by star level (5★ first) in each evaluation period, oldest period first. */
+  stars: { levels: FigureSeries[]; periods: FigureRow[] }
+  /** Projects of each kind, by status. */
+  projects: { statuses: FigureSeries[]; kinds: FigureRow[] }
+  /** Conventions per topic, most frequent first; one convention may have several topics. */
+  conventions: { total: number; topics: FigureRow[] }
+  /** Per month (Shanghai time): scheduled events, people signed up, people who came. */
+  months: FigureRow[]
+  monthSeries: FigureSeries[]
+}
+
+/**
+ * Counts for /figures, in one language. Only what the public can see counts: published centres'
+ * published evaluations, published projects, conventions and events (never drafts), and only
+ * events that go ahead. Sign-ups are personal data: only the database's totals per event are read.
+ */
+export async function districtFigures(lang: Locale, now = new Date()): Promise<DistrictFigures> {
+  const common = { limit: 0, pagination: false, depth: 0 } as const
+  const [centres, evaluations, projects, conventions, events] = await Promise.all([
+    findPublished({ collection: 'centres', select: { slug: true }, ...common }),
+    findPublished({
+      collection: 'evaluations',
+      select: { centre: true, year: true, half: true, periodKey: true, stars: true },
+      sort: 'periodKey',
+      ...common,
+    }),
+    findPublished({ collection: 'projects', select: { kind: true, status: true }, ...common }),
+    findPublished({ collection: 'conventions', select: { topics: true }, ...common }),
+    findPublished({
+      collection: 'events',
+      // Only the months the chart can show, and only events that have begun (what happened):
+      // the query stays the same size as the years go by.
+      where: {
+        status: { equals: 'scheduled' },
+        start: { greater_than_equal: windowStart(now).toISOString(), less_than: now.toISOString() },
+      },
+      select: { start: true },
+      ...common,
+    }),
+  ])
+
+  // An evaluation of a centre the public cannot see (not yet published) is not shown either.
+  const publicCentres = new Set(centres.docs.map((c) => String(c.id)))
+  const rated = evaluations.docs.filter((e) =>
+    publicCentres.has(String(typeof e.centre === 'object' ? e.centre.id : e.centre)),
+  )
+  const levels = [5, 4, 3, 2, 1]
+  const periodKeys = [...new Set(rated.map((e) => e.periodKey ?? 0))].sort((a, b) => a - b)
+  const periods = periodKeys.map((key) => {
+    const inPeriod = rated.filter((e) => e.periodKey === key)
+    const first = inPeriod[0]!
+    return {
+      key: String(key),
+      label: periodLabel(first.year, first.half as '1' | '2', lang),
+      values: countEach(inPeriod, levels, (e) => e.stars ?? 0),
+    }
+  })
+
+  const statuses = PROJECT_STATUSES.map((s) => s.value)
+  const kinds = PROJECT_KINDS.map(({ value, label }) => ({
+    key: value,
+    label: label[lang],
+    values: countEach(
+      projects.docs.filter((p) => p.kind === value),
+      statuses,
+      (p) => p.status,
+    ),
+  }))
+
+  const topicCounts = countEach(
+    conventions.docs,
+    CONVENTION_TOPICS.map((t) => t.value),
+    (c) => c.topics ?? [],
+  )
+  const topics = CONVENTION_TOPICS.map(({ value }, i) => ({
+    key: value,
+    label: labelOf(CONVENTION_TOPICS, value, lang),
+    values: [topicCounts[i] ?? 0],
+  }))
+    .filter((t) => t.values[0]! > 0)
+    .sort((a, b) => b.values[0]! - a.values[0]!)
+
+  const eventMonth = new Map(events.docs.map((e) => [String(e.id), shanghaiMonth(e.start)]))
+  const months = monthWindow(eventMonth.values(), now)
+  // Totals per event, counted by the database (cms/seats/attendance.ts), never the sign-ups themselves.
+  const people = await peopleAtEvents(await cms(), [...eventMonth.keys()])
+  const peopleRows = [...people].map(([event, tally]) => ({ month: eventMonth.get(event) ?? '', ...tally }))
+  const eventsPerMonth = countEach(events.docs, months, (e) => eventMonth.get(String(e.id)) ?? '')
+  const signedUp = sumEach(
+    peopleRows,
+    months,
+    (row) => row.month,
+    (row) => row.signedUp,
+  )
+  const attended = sumEach(
+    peopleRows,
+    months,
+    (row) => row.month,
+    (row) => row.attended,
+  )
+
+  const zh = lang === 'zh'
+  return {
+    stars: {
+      levels: levels.map((stars) => ({
+        key: String(stars),
+        label: zh ? `${stars} 星` : `${stars} ${stars === 1 ? 'star' : 'stars'}`,
+      })),
+      periods,
+    },
+    projects: {
+      statuses: PROJECT_STATUSES.map(({ value, label }) => ({ key: value, label: label[lang] })),
+      kinds,
+    },
+    conventions: { total: conventions.docs.length, topics },
+    monthSeries: [
+      { key: 'events', label: zh ? '活动场次' : 'Events' },
+      { key: 'signedUp', label: zh ? '报名人数' : 'People signed up' },
+      { key: 'attended', label: zh ? '签到人数' : 'People who came' },
+    ],
+    months: months.map((month, i) => ({
+      key: month,
+      label: monthLabel(month, lang),
+      values: [eventsPerMonth[i] ?? 0, signedUp[i] ?? 0, attended[i] ?? 0],
+    })),
+  }
+}
