@@ -8,6 +8,7 @@ import path from 'node:path'
 import { type CollectionSlug, createLocalReq, type Payload, type Where } from 'payload'
 import { parse } from 'yaml'
 
+import { anonymisePersonalData } from '../jobs/anonymise-personal-data'
 import { activeKeyOf } from '../seats/keys'
 import { recountSeats } from '../seats'
 import { confirmationCode } from '../rules/confirmation-code'
@@ -400,6 +401,11 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     }
   }
   log(`events: ${eventCount} (demo sign-ups: ${bookedCount}, of them checked in: ${attendedCount})`)
+  // Sign-ups of events over for longer than the retention period are left as the nightly job
+  // leaves them: names and numbers wiped, statuses and check-ins kept for the figures.
+  const wiped = await anonymisePersonalData(payload, { now })
+  if (wiped.registrations > 0)
+    log(`demo sign-ups past the retention period, anonymised: ${wiped.registrations}`)
 
   // Study-visit requests
   const visits = read<Entry[]>('visit-requests.yaml', [])

@@ -130,6 +130,19 @@ describe('the seeded demo district', () => {
     expect(signUps.docs.filter((r) => r.status === 'confirmed').length).toBeGreaterThan(0)
     const dayOf = new Map(held.docs.map((e) => [e.id, shanghaiDay(e.start)]))
     for (const r of attended) expect(shanghaiDay(r.checkedInAt!)).toBe(dayOf.get(r.event as number))
+    // Those of events over for longer than the retention period are anonymised, as the nightly job
+    // leaves them; recent ones keep their details for the centre.
+    const monthAgo = now.getTime() - 31 * DAY
+    const old = signUps.docs.filter(
+      (r) => new Date(held.docs.find((e) => e.id === r.event)!.end).getTime() < monthAgo,
+    )
+    expect(old.length).toBeGreaterThan(0)
+    expect(old.every((r) => r.phone === '' && r.anonymisedAt)).toBe(true)
+    const recent = signUps.docs.filter(
+      (r) => new Date(held.docs.find((e) => e.id === r.event)!.start).getTime() > now.getTime() - 20 * DAY,
+    )
+    expect(recent.length).toBeGreaterThan(0)
+    expect(recent.every((r) => /^1\d{10}$/.test(r.phone ?? ''))).toBe(true)
     // Each held event's seat count is its confirmed and attended sign-ups, within its capacity.
     for (const event of held.docs) {
       const seats = signUps.docs.filter((r) => r.event === event.id).reduce((sum, r) => sum + r.partySize, 0)
