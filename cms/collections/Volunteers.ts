@@ -7,6 +7,7 @@ import { activeKeyField } from '../fields/active-key'
 import { volunteerAfterDelete, volunteerBeforeChange } from '../hooks/volunteer-places'
 import { options, VOLUNTEER_STATUSES } from '../vocabulary'
 import { titleCell } from '../fields/cells'
+import { volunteerEndpoints } from '../signups/endpoints'
 
 /**
  * 志愿者报名: a resident volunteering for one of a project's open roles. Personal data, kept like
@@ -22,6 +23,8 @@ export const Volunteers: CollectionConfig = {
     group: { zh: '居民自治', en: 'Self-governance' },
   },
   defaultSort: '-createdAt',
+  // Residents withdraw through /signups or POST /api/volunteers/withdraw (cms/signups/endpoints.ts).
+  endpoints: volunteerEndpoints,
   access: {
     read: ownCentres('centre'),
     // Residents volunteer through the project page or POST /api/projects/{id}/volunteer.

@@ -8,6 +8,7 @@ import path from 'node:path'
 import { type CollectionSlug, createLocalReq, type Payload, type Where } from 'payload'
 import { parse } from 'yaml'
 
+import { anonymisePersonalData } from '../jobs/anonymise-personal-data'
 import { activeKeyOf } from '../seats/keys'
 import { recountSeats } from '../seats'
 import { confirmationCode } from '../rules/confirmation-code'
@@ -316,6 +317,7 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
   const events = read<Entry[]>('events.yaml', [])
   let eventCount = 0
   let bookedCount = 0
+  let attendedCount = 0
   // Codes are unique; among the ~1,700 demo sign-ups two draws alike happen about once in 600
   // seedings, which is often enough to fail CI now and then. Never hand out one twice.
   const usedCodes = new Set<string>()
@@ -332,8 +334,18 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
     let first: Id | undefined
     for (let week = 0; week < weeks; week += 1) {
       const start = shanghaiDateTime(Number(entry.day) + week * 7, String(entry.start), now)
+      const held = start < now
       const opens = addDays(start, -14)
-      const { key: _key, day: _day, start: _start, durationMinutes, weekly: _weekly, booked, ...rest } = entry
+      const {
+        key: _key,
+        day: _day,
+        start: _start,
+        durationMinutes,
+        weekly: _weekly,
+        booked,
+        attended: _attended,
+        ...rest
+      } = entry
       const { id, created } = await upsert(
         'events',
         { seedKey: { equals: `${String(entry.key)}#${week + 1}` } },
@@ -343,17 +355,21 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
           seedKey: `${String(entry.key)}#${week + 1}`,
           start: start.toISOString(),
           end: addMinutes(start, Number(durationMinutes ?? 90)).toISOString(),
-          signupOpens: (opens < now ? addDays(now, -1) : opens).toISOString(),
+          // Sign-up for a coming event opened at the latest yesterday; a held one kept its dates.
+          signupOpens: (opens < now && !held ? addDays(now, -1) : opens).toISOString(),
           signupCloses: addMinutes(start, -120).toISOString(),
           ...(first === undefined ? {} : { series: first }),
         } as Entry,
       )
       first ??= id
       eventCount += 1
-      // Demo sign-ups so some events look nearly full; added once, when the event is new. A
-      // weekly class fills up week by week: the next session is booked as given, the one after
-      // half as much, later ones not yet.
-      const seats = week === 0 ? Number(booked ?? 0) : week === 1 ? Math.floor(Number(booked ?? 0) / 2) : 0
+      // Demo sign-ups, added once, when the event is new. A coming weekly class fills up week by
+      // week: the next session is booked as given, the one after half as much, later ones not yet.
+      // A held session is booked as given, and `attended` of its seats were checked in at the door.
+      const seats =
+        held || week === 0 ? Number(booked ?? 0) : week === 1 ? Math.floor(Number(booked ?? 0) / 2) : 0
+      // Weeks of a held class differ a little, as real attendance does.
+      const came = held ? Math.max(0, Math.min(seats, Number(entry.attended ?? seats) - (week % 3))) : 0
       if (created && seats > 0) {
         for (let i = 0; i < seats; i += 1) {
           // Straight into the database: these are plain demo rows, and the hooks a real sign-up
@@ -369,18 +385,27 @@ export async function seed(payload: Payload, options: SeedOptions = {}): Promise
               name: `${FAKE_SURNAMES[(eventCount + i) % FAKE_SURNAMES.length]}${FAKE_GIVEN[(eventCount * 3 + i) % FAKE_GIVEN.length]}`,
               phone,
               partySize: 1,
-              status: 'confirmed',
+              // As staff check-in leaves them (cms/seats: attended sign-ups keep their seats).
+              ...(i < came
+                ? { status: 'attended', checkedInAt: addMinutes(start, -15 + (i % 20)).toISOString() }
+                : { status: 'confirmed' }),
               channel: i % 5 === 0 ? 'staff' : 'online',
               consent: true,
             },
           })
           bookedCount += 1
+          attendedCount += i < came ? 1 : 0
         }
         await recountSeats(await createLocalReq({}, payload), id)
       }
     }
   }
-  log(`events: ${eventCount} (demo sign-ups: ${bookedCount})`)
+  log(`events: ${eventCount} (demo sign-ups: ${bookedCount}, of them checked in: ${attendedCount})`)
+  // Sign-ups of events over for longer than the retention period are left as the nightly job
+  // leaves them: names and numbers wiped, statuses and check-ins kept for the figures.
+  const wiped = await anonymisePersonalData(payload, { now })
+  if (wiped.registrations > 0)
+    log(`demo sign-ups past the retention period, anonymised: ${wiped.registrations}`)
 
   // Study-visit requests
   const visits = read<Entry[]>('visit-requests.yaml', [])

@@ -4,6 +4,7 @@
  *   POST /api/events/{id}/register        {name, phone, partySize, consent}  → 201 {code, status, position?}
  *   POST /api/registrations/lookup        {code, phone}                      → 200 {code, status, …}
  *   POST /api/registrations/cancel        {code, phone}                      → 200 {code, status: "cancelled"}
+ *   POST /api/volunteers/withdraw         {code, phone}                      → 200 {code, status: "cancelled", …}
  *   POST /api/registrations/check-in      {code}            (staff)          → 200 {code, status: "attended", when, partySize, maskedName}
  *   GET  /api/events/{id}/registrations.csv                  (staff)          → CSV of the list
  *   POST /api/projects/{id}/volunteer     {roleId, name, phone, consent}     → 201 {code}
@@ -22,7 +23,7 @@ import { readJsonObject } from '../rules/json-body'
 import { REGISTRATION_CHANNELS, REGISTRATION_STATUSES, labelOf } from '../vocabulary'
 import { doorCheck } from './door'
 import { cancelSignup, checkIn, lookUpSignup, type Outcome, signUp } from './event-signups'
-import { offerClaim, volunteer } from './project-signups'
+import { offerClaim, volunteer, withdrawVolunteer } from './project-signups'
 import { signupAnswer } from './answers'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
@@ -194,6 +195,26 @@ export const registrationEndpoints: Endpoint[] = [
       if (door && !door.ok) return refused(door)
       const outcome = await checkIn(req.payload, text(input.code), req.user, lang)
       return outcome.ok ? json({ ...outcome.value, ...door?.value }) : refused(outcome)
+    },
+  },
+]
+
+/**
+ * A volunteer withdraws with the code and the last four digits (or the whole number), as on the
+ * /signups page: the same rule (cms/rules/projects.ts), the same count of wrong digits and the
+ * same rate limit as cancelling an event sign-up. The place goes back to the role.
+ */
+export const volunteerEndpoints: Endpoint[] = [
+  {
+    path: '/withdraw',
+    method: 'post',
+    handler: async (req) => {
+      const stop = await limited('cancel', req)
+      if (stop) return stop
+      const input = await body(req)
+      if (input instanceof Response) return input
+      const outcome = await withdrawVolunteer(req.payload, text(input.code), text(input.phone))
+      return outcome.ok ? json(outcome.value) : refused(outcome)
     },
   },
 ]

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isChineseOnly, onlyInChinese } from './english'
+import { isChineseOnly, onlyInChinese, untranslatedCount } from './english'
 
 describe('texts that exist only in Chinese', () => {
   it('tells Chinese text from English, and English that names a Chinese place', () => {
@@ -20,5 +20,15 @@ describe('texts that exist only in Chinese', () => {
     expect(
       onlyInChinese(doc, ['title', 'summary', 'articles.text', 'adoption.note', 'revisions.summary']),
     ).toEqual(['summary', 'articles.text'])
+  })
+
+  it('counts the documents of a list with any of the texts only in Chinese', () => {
+    const docs = [
+      { title: 'Dog-walking pact', summary: 'Leads on in shared spaces' },
+      { title: '楼道公约', summary: 'Keep stairwells clear' },
+      { title: 'Parking pact', summary: '夜间停车' },
+    ]
+    expect(untranslatedCount(docs, ['title', 'summary'])).toBe(2)
+    expect(untranslatedCount(docs, ['title'])).toBe(1)
   })
 })

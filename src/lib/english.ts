@@ -25,3 +25,8 @@ function chineseAt(doc: Record<string, unknown>, path: TextPath): boolean {
 export function onlyInChinese(doc: object, paths: TextPath[]): TextPath[] {
   return paths.filter((path) => chineseAt(doc as Record<string, unknown>, path))
 }
+
+/** For an English list: how many of `docs` have some text among `paths` only in Chinese. */
+export function untranslatedCount(docs: readonly object[], paths: TextPath[]): number {
+  return docs.filter((doc) => onlyInChinese(doc, paths).length > 0).length
+}

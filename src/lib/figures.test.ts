@@ -10,16 +10,29 @@ describe('district figures counting', () => {
     expect(shanghaiMonth('2025-12-31T16:00:00.000Z')).toBe('2026-01')
   })
 
-  it('shows every month from the first to the last that has something, quiet months as zero', () => {
+  it('shows every month from the first that has something to the current one, quiet months as zero', () => {
     const now = new Date('2025-06-10T04:00:00.000Z')
-    expect(monthWindow(['2025-08', '2025-06', '2025-06'], now)).toEqual(['2025-06', '2025-07', '2025-08'])
-    expect(monthWindow(['2025-11', '2026-01'], now)).toEqual(['2025-11', '2025-12', '2026-01'])
+    expect(monthWindow(['2025-03', '2025-05', '2025-05'], now)).toEqual([
+      '2025-03',
+      '2025-04',
+      '2025-05',
+      '2025-06',
+    ])
+    expect(monthWindow(['2025-06'], now)).toEqual(['2025-06'])
     expect(monthWindow([], now)).toEqual([])
+  })
+
+  it('ends with the current month: months still to come have nothing that happened', () => {
+    const now = new Date('2025-06-10T04:00:00.000Z')
+    expect(monthWindow(['2025-05', '2025-08'], now)).toEqual(['2025-05', '2025-06'])
+    expect(monthWindow(['2025-07', '2026-01'], now)).toEqual([])
+    // The current month in Shanghai: 16:30 UTC on 30 June is already July there.
+    expect(monthWindow(['2025-06'], new Date('2025-06-30T16:30:00.000Z'))).toEqual(['2025-06', '2025-07'])
   })
 
   it('looks back at most a year', () => {
     const now = new Date('2025-06-10T04:00:00.000Z')
-    expect(monthWindow(['2023-01', '2024-07', '2025-06'], now)).toEqual([
+    expect(monthWindow(['2023-01', '2024-07', '2025-04'], now)).toEqual([
       '2024-07',
       '2024-08',
       '2024-09',

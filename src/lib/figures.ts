@@ -27,17 +27,17 @@ function monthOf(index: number): string {
 }
 
 /**
- * The months a monthly chart shows: from the first month that has anything (but no more than
- * `back` months before the current one) to the last, with the empty months between kept, so a
- * quiet month reads as zero rather than disappearing.
+ * The months a monthly chart of what happened shows: from the first month that has anything (but
+ * no more than `back` months before the current one) to the current month, with the empty months
+ * between kept, so a quiet month reads as zero rather than disappearing. Months still to come
+ * have nothing to show yet and are left out.
  */
 export function monthWindow(present: Iterable<string>, now: Date, back = 11): string[] {
-  const earliest = monthIndex(shanghaiMonth(now)) - back
-  const indexes = [...present].map(monthIndex).filter((i) => i >= earliest)
+  const current = monthIndex(shanghaiMonth(now))
+  const indexes = [...present].map(monthIndex).filter((i) => i >= current - back && i <= current)
   if (indexes.length === 0) return []
   const first = Math.min(...indexes)
-  const last = Math.max(...indexes)
-  return Array.from({ length: last - first + 1 }, (_, i) => monthOf(first + i))
+  return Array.from({ length: current - first + 1 }, (_, i) => monthOf(first + i))
 }
 
 /** The first instant (Shanghai midnight) of the earliest month monthWindow can show. */

@@ -31,3 +31,16 @@ export function localePath(path: string, locale: Locale): string {
   const bare = path.replace(/^\/en(?=\/|$)/, '') || '/'
   return locale === 'en' ? (bare === '/' ? '/en/' : `/en${bare}`) : bare
 }
+
+/** The sections the English site has: the English navigation offers these and no others. */
+export const ENGLISH_SECTIONS: readonly string[] = [
+  '/',
+  '/centres',
+  '/events',
+  '/conventions',
+  '/projects',
+  '/stars',
+  '/figures',
+  '/case-studies',
+  '/visits',
+]

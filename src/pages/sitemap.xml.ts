@@ -33,9 +33,9 @@ export const GET: APIRoute = async () => {
   const entries: Entry[] = [
     { path: '/', en: '/en/', lastmod: newest },
     { path: '/centres', en: '/en/centres', lastmod: latest(centres) },
-    { path: '/events', lastmod: latest(events) },
-    { path: '/conventions', lastmod: latest(conventions) },
-    { path: '/projects', lastmod: latest(projects) },
+    { path: '/events', en: '/en/events', lastmod: latest(events) },
+    { path: '/conventions', en: '/en/conventions', lastmod: latest(conventions) },
+    { path: '/projects', en: '/en/projects', lastmod: latest(projects) },
     // Stars live on the centres, recomputed when an evaluation is published.
     { path: '/stars', en: '/en/stars', lastmod: latest(centres) },
     { path: '/case-studies', en: '/en/case-studies', lastmod: latest(caseStudies) },
@@ -46,9 +46,21 @@ export const GET: APIRoute = async () => {
       en: `/en/centres/${doc.slug}`,
       lastmod: doc.updatedAt,
     })),
-    ...events.map((doc) => ({ path: `/events/${doc.id}`, lastmod: doc.updatedAt })),
-    ...conventions.map((doc) => ({ path: `/conventions/${doc.slug}`, lastmod: doc.updatedAt })),
-    ...projects.map((doc) => ({ path: `/projects/${doc.slug}`, lastmod: doc.updatedAt })),
+    ...events.map((doc) => ({
+      path: `/events/${doc.id}`,
+      en: `/en/events/${doc.id}`,
+      lastmod: doc.updatedAt,
+    })),
+    ...conventions.map((doc) => ({
+      path: `/conventions/${doc.slug}`,
+      en: `/en/conventions/${doc.slug}`,
+      lastmod: doc.updatedAt,
+    })),
+    ...projects.map((doc) => ({
+      path: `/projects/${doc.slug}`,
+      en: `/en/projects/${doc.slug}`,
+      lastmod: doc.updatedAt,
+    })),
     ...caseStudies.map((doc) => ({
       path: `/case-studies/${doc.slug}`,
       en: `/en/case-studies/${doc.slug}`,

@@ -57,6 +57,47 @@ describe('a delegation reading in English', () => {
     await page.close()
   })
 
+  it('finds events, conventions and projects from the English navigation, in English, without JavaScript', async () => {
+    const page = await openPage(browser, { locale: 'en-GB', javaScriptEnabled: false })
+    await page.goto(site('/en/'))
+    const nav = page.getByRole('navigation', { name: 'Site navigation' })
+    for (const [name, path, heading] of [
+      ['Events', '/en/events', "What's on"],
+      ['Conventions', '/en/conventions', "Residents' conventions"],
+      ['Projects', '/en/projects', 'Self-governance and public-benefit projects'],
+      ['Star ratings', '/en/stars', undefined],
+    ] as const) {
+      await nav.getByRole('link', { name, exact: true }).click()
+      await page.waitForURL(site(path))
+      await expect(lang(page)).resolves.toBe('en')
+      if (heading) await expect(page.locator('h1').textContent()).resolves.toBe(heading)
+      // Every item links to its English page; a title still only in Chinese is marked as Chinese,
+      // and then the page says so in English (rooms have Chinese names only: marked, not noted).
+      const detail = page.locator(`main .card a[href^="${path}/"]`)
+      if (path !== '/en/stars') expect(await detail.count(), path).toBeGreaterThan(0)
+      const chineseTitles = await page.locator('main .card :is(h2, h3) [lang="zh-CN"]').count()
+      if (chineseTitles > 0) await expect(page.locator('.only-in-chinese').count()).resolves.toBe(1)
+      await expect(page.locator('main').textContent()).resolves.not.toMatch(/共找到|剩余|查找|全部/)
+      await expectAccessible(page)
+      await page.goto(site('/en/'))
+    }
+
+    // The filters work in English: conventions about waste sorting, and only those.
+    await page.goto(site('/en/conventions'))
+    await page.selectOption('#c-topic', 'waste-sorting')
+    await page.click('form[role=search] button[type=submit]')
+    await page.waitForURL(/\/en\/conventions\?.*topic=waste-sorting/)
+    await expect(page.locator('[role=status]').textContent()).resolves.toMatch(/^\d+ conventions? found$/)
+    for (const chips of await page.locator('main .card .chips').all()) {
+      await expect(chips.textContent()).resolves.toContain('Waste sorting')
+    }
+    // A project's award year is in English too.
+    await page.goto(site('/en/projects'))
+    await page.locator('section:has(#awards) a').first().click()
+    await page.waitForURL(/\/en\/projects\/awards\/\d{4}$/)
+    await page.close()
+  })
+
   it('is offered the English page from the Chinese one, and back', async () => {
     const page = await openPage(browser)
     await page.goto(site('/conventions/anshan-sicun-residents-convention'))

@@ -215,12 +215,23 @@ describe('the sitemap', () => {
     }
     const centres = (await publishedDocs('centres')).docs
     expect(under('/en/centres/')).toEqual(centres.map((doc) => doc.slug).sort())
+    expect(under('/en/projects/').filter((slug) => !slug.startsWith('awards/'))).toEqual(
+      (await publishedDocs('projects')).docs.map((doc) => doc.slug).sort(),
+    )
     expect(under('/en/case-studies/')).toEqual(
       (await publishedDocs('case-studies')).docs.map((doc) => doc.slug).sort(),
     )
     for (const page of ['/', '/centres', '/events', '/conventions', '/projects', '/stars', '/case-studies'])
       expect(paths, page).toContain(page)
-    for (const page of ['/en/', '/en/centres', '/en/stars', '/en/case-studies'])
+    for (const page of [
+      '/en/',
+      '/en/centres',
+      '/en/events',
+      '/en/conventions',
+      '/en/projects',
+      '/en/stars',
+      '/en/case-studies',
+    ])
       expect(paths, page).toContain(page)
 
     expect(sitemap.text).not.toContain(`e2e-feed-draft-${stamp}`)

@@ -98,6 +98,59 @@ describe('the seeded demo district', () => {
     expect(signUps.docs.reduce((sum, r) => sum + r.partySize, 0)).toBe(sample.seatsTaken)
   })
 
+  it('has events held over the last six months, with the sign-ups checked in at the door', async () => {
+    const payload = await testPayload()
+    const held = await payload.find({
+      collection: 'events',
+      where: {
+        start: {
+          greater_than_equal: new Date(now.getTime() - 183 * DAY).toISOString(),
+          less_than: now.toISOString(),
+        },
+      },
+      limit: 0,
+      pagination: false,
+      depth: 0,
+    })
+    // Every one of the last six months had something on.
+    const shanghaiDay = (instant: string) =>
+      new Date(new Date(instant).getTime() + 8 * 3600e3).toISOString().slice(0, 10)
+    const months = new Set(held.docs.map((e) => shanghaiDay(e.start).slice(0, 7)))
+    expect(months.size).toBeGreaterThanOrEqual(6)
+    const signUps = await payload.find({
+      collection: 'registrations',
+      where: { event: { in: held.docs.map((e) => e.id) } },
+      limit: 0,
+      pagination: false,
+      depth: 0,
+    })
+    const attended = signUps.docs.filter((r) => r.status === 'attended')
+    expect(attended.length).toBeGreaterThan(300)
+    // Some signed up and stayed away, as happens; check-in was on the day.
+    expect(signUps.docs.filter((r) => r.status === 'confirmed').length).toBeGreaterThan(0)
+    const dayOf = new Map(held.docs.map((e) => [e.id, shanghaiDay(e.start)]))
+    for (const r of attended) expect(shanghaiDay(r.checkedInAt!)).toBe(dayOf.get(r.event as number))
+    // Those of events over for longer than the retention period are anonymised, as the nightly job
+    // leaves them; recent ones keep their details for the centre.
+    const monthAgo = now.getTime() - 31 * DAY
+    const old = signUps.docs.filter(
+      (r) => new Date(held.docs.find((e) => e.id === r.event)!.end).getTime() < monthAgo,
+    )
+    expect(old.length).toBeGreaterThan(0)
+    expect(old.every((r) => r.phone === '' && r.anonymisedAt)).toBe(true)
+    const recent = signUps.docs.filter(
+      (r) => new Date(held.docs.find((e) => e.id === r.event)!.start).getTime() > now.getTime() - 20 * DAY,
+    )
+    expect(recent.length).toBeGreaterThan(0)
+    expect(recent.every((r) => /^1\d{10}$/.test(r.phone ?? ''))).toBe(true)
+    // Each held event's seat count is its confirmed and attended sign-ups, within its capacity.
+    for (const event of held.docs) {
+      const seats = signUps.docs.filter((r) => r.event === event.id).reduce((sum, r) => sum + r.partySize, 0)
+      expect(event.seatsTaken, event.seedKey ?? '').toBe(seats)
+      expect(seats).toBeLessThanOrEqual(event.capacity)
+    }
+  })
+
   it('has at least 30 conventions of every type, with numbered articles and adoption records', async () => {
     const payload = await testPayload()
     const conventions = await payload.find({

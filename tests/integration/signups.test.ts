@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { anonymisePersonalData } from '../../cms/jobs/anonymise-personal-data'
@@ -313,6 +313,56 @@ describe('volunteering and claiming projects', () => {
     expect(
       (await volunteer(payload, project.id, { roleId, name: '小张', phone: phone(961), consent: 'on' })).ok,
     ).toBe(true)
+  })
+
+  it('lets a volunteer withdraw over REST with the code and last four digits, and nothing else', async () => {
+    const project = await makeProject([{ name: '助老陪聊', needed: 2 }])
+    const roleId = project.volunteerRoles![0]!.id!
+    const joined = await volunteer(payload, project.id, {
+      roleId,
+      name: '小李',
+      phone: phone(970),
+      consent: 'on',
+    })
+    const code = joined.ok ? joined.value.code : ''
+    const endpoint = payload.collections.volunteers.config.endpoints
+    const withdraw = (endpoint ? endpoint : []).find((e) => e.path === '/withdraw' && e.method === 'post')!
+    const post = async (body: unknown, contentType = 'application/json') => {
+      const req = await createLocalReq(
+        {
+          req: {
+            headers: new Headers({ 'content-type': contentType }),
+            text: async () => JSON.stringify(body),
+          },
+        },
+        payload,
+      )
+      const answer = await withdraw.handler(req)
+      return { status: answer.status, json: (await answer.json()) as Record<string, unknown> }
+    }
+    const stateOf = async () =>
+      (await payload.find({ collection: 'volunteers', where: { code: { equals: code } }, depth: 0 })).docs[0]!
+        .status
+
+    // Wrong digits, no digits, a form body: refused with a plain sentence, and nothing changes.
+    const wrong = await post({ code, phone: '0000' })
+    expect(wrong.status).toBe(404)
+    expect(wrong.json.en).toMatch(/No sign-up matches/)
+    expect((await post({ code })).status).toBe(404)
+    expect((await post({ code, phone: phone(970).slice(-4) }, 'text/plain')).status).toBe(415)
+    expect(await stateOf()).toBe('active')
+    expect(await filled(project.id)).toEqual([1])
+
+    const done = await post({ code, phone: phone(970).slice(-4) })
+    expect(done.status).toBe(200)
+    expect(done.json).toMatchObject({ code, status: 'cancelled', roleName: '助老陪聊' })
+    // The answer names no one: no name, no number.
+    expect(JSON.stringify(done.json)).not.toMatch(new RegExp(`小李|${phone(970)}`))
+    expect(await stateOf()).toBe('cancelled')
+    expect(await filled(project.id)).toEqual([0])
+    // Withdrawing twice is not an error and frees nothing twice.
+    expect((await post({ code, phone: phone(970) })).status).toBe(200)
+    expect(await filled(project.id)).toEqual([0])
   })
 
   it('records an organisation’s offer for staff, and shows it as claimed only once accepted', async () => {

@@ -60,6 +60,7 @@ describe('input checks', () => {
       `/api/events/${eventId}/register`,
       '/api/registrations/lookup',
       '/api/registrations/cancel',
+      '/api/volunteers/withdraw',
     ]) {
       const answer = await send(cms(path), {
         method: 'POST',

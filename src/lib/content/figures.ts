@@ -26,8 +26,6 @@ export type DistrictFigures = {
  * published evaluations, published projects, conventions and events (never drafts), and only
  * events that go ahead. Sign-ups are personal data: only the database's totals per event are read.
  */
-const END_OF_TIME = new Date('9999-12-31T00:00:00Z')
-
 export async function districtFigures(lang: Locale, now = new Date()): Promise<DistrictFigures> {
   const common = { limit: 0, pagination: false, depth: 0 } as const
   const [centres, evaluations, projects, conventions, activity] = await Promise.all([
@@ -41,8 +39,9 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
     findPublished({ collection: 'projects', select: { kind: true, status: true }, ...common }),
     findPublished({ collection: 'conventions', select: { topics: true }, ...common }),
     // Counted by the database, month by month (cms/seats/attendance.ts): never the sign-ups
-    // themselves, and the same two small queries however many years the district has.
-    cms().then((payload) => monthlyActivity(payload, windowStart(now), END_OF_TIME)),
+    // themselves, and the same two small queries however many years the district has. Only
+    // events that have begun: what happened.
+    cms().then((payload) => monthlyActivity(payload, windowStart(now), now)),
   ])
 
   // An evaluation of a centre the public cannot see (not yet published) is not shown either.
