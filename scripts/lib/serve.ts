@@ -127,6 +127,12 @@ export function serve(options: {
   process.on('SIGTERM', () => void stop('SIGTERM'))
   process.on('SIGINT', () => void stop('SIGINT'))
 
+  // A port already taken (another portal, a stale process) is a failure to start, said as such:
+  // the supervisor then reports why, with a non-zero code.
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    logger.error({ event: 'listen-failed', port: options.port, code: error.code }, error.message)
+    process.exit(1)
+  })
   server.listen(options.port, options.host, () => {
     logger.info(
       { event: 'listening', port: options.port, host: options.host },
