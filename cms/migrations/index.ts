@@ -7,6 +7,7 @@ import * as migration_20261202_030000_content_version_locale_indexes from './202
 import * as migration_20261202_030100_headline_figure_sources from './20261202_030100_headline_figure_sources';
 import * as migration_20261202_030200_form_attempts from './20261202_030200_form_attempts';
 import * as migration_20261202_030300_messages_feedback from './20261202_030300_messages_feedback';
+import * as migration_20261202_060000_figures_indexes from './20261202_060000_figures_indexes';
 
 export const migrations = [
   {
@@ -53,5 +54,10 @@ export const migrations = [
     up: migration_20261202_030300_messages_feedback.up,
     down: migration_20261202_030300_messages_feedback.down,
     name: '20261202_030300_messages_feedback',
+  },
+  {
+    up: migration_20261202_060000_figures_indexes.up,
+    down: migration_20261202_060000_figures_indexes.down,
+    name: '20261202_060000_figures_indexes',
   },
 ];

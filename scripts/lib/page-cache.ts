@@ -54,6 +54,8 @@ const COMPRESSIBLE =
   /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|javascript|manifest\+json)|image\/svg)/
 const MIN_COMPRESS_BYTES = 860 // below this, headers cost more than the saving
 const MAX_CAPTURE_BYTES = 4 * 1024 * 1024
+const RENDER_WAIT_MS = 10_000
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref())
 
 function cookiesOf(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>()
@@ -159,6 +161,14 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
       resolve({ status, headers: { ...res.getHeaders() }, body: Buffer.concat(chunks) })
       return res
     } as typeof res.end
+    // A visitor who leaves mid-answer closes the response, and a file stream then stops without
+    // ever calling end: without this, the render would stay pending and every later request for
+    // the same address would wait for it forever.
+    res.once('close', () => {
+      if (passThrough || res.writableFinished) return
+      restore()
+      resolve(null)
+    })
     Promise.resolve(handler(req, res)).catch((error: unknown) => {
       restore()
       reject(error)
@@ -308,7 +318,8 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
     if (head) return handler(req, res)
     const pending = cacheable ? rendering.get(key) : undefined
     if (pending) {
-      const entry = await pending
+      // A render that takes longer than this is not worth waiting for: render it here instead.
+      const entry = await Promise.race([pending, sleep(RENDER_WAIT_MS).then(() => null)])
       if (entry) {
         res.setHeader('x-page-cache', 'hit')
         send(req, res, entry)

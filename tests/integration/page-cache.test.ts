@@ -12,6 +12,7 @@ import { pageCache } from '../../scripts/lib/page-cache'
 
 let version = 1
 let renders = 0
+let stalledOnce = false
 let server: Server
 let base: string
 
@@ -20,6 +21,13 @@ async function astro(req: IncomingMessage, res: ServerResponse): Promise<void> {
   renders++
   await new Promise((resolve) => setTimeout(resolve, 50)) // a render takes a while
   const url = req.url ?? '/'
+  if (url.startsWith('/stalled') && !stalledOnce) {
+    // A file stream whose visitor went away: the headers and a first piece, then never an end.
+    stalledOnce = true
+    res.writeHead(200, { 'content-type': 'text/css', 'cache-control': 'public, max-age=15' })
+    res.write('body{}')
+    return
+  }
   if (url.startsWith('/missing')) {
     res.writeHead(404, { 'content-type': 'text/html', 'cache-control': 'private, no-store' })
     res.end('<p>not found</p>')
@@ -62,6 +70,17 @@ describe('the render cache', () => {
     expect(await second.text()).toBe(text)
     expect(second.headers.get('x-page-cache')).toBe('hit')
     expect(renders - before).toBe(1)
+  })
+
+  it('answers a page whose first visitor went away before it was sent', async () => {
+    const leaving = new AbortController()
+    const first = fetch(`${base}/stalled.css`, { signal: leaving.signal }).catch(() => undefined)
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    leaving.abort()
+    await first
+    const next = await fetch(`${base}/stalled.css`, { signal: AbortSignal.timeout(3_000) })
+    expect(next.status).toBe(200)
+    expect(await next.text()).toContain('/stalled.css')
   })
 
   it('renders a page only once for a crowd arriving together', async () => {

@@ -1,9 +1,9 @@
 /** District figures (/figures): every number counted from published content. */
 import { periodLabel } from '@cms/rules/rubric'
-import { peopleAtEvents } from '@cms/seats/attendance'
+import { monthlyActivity } from '@cms/seats/attendance'
 import { CONVENTION_TOPICS, labelOf, PROJECT_KINDS, PROJECT_STATUSES } from '@cms/vocabulary'
 import { cms, findPublished, type Locale } from '../cms'
-import { countEach, monthLabel, monthWindow, shanghaiMonth, sumEach, windowStart } from '../figures'
+import { countEach, monthLabel, monthWindow, windowStart } from '../figures'
 
 export type FigureSeries = { key: string; label: string }
 export type FigureRow = { key: string; label: string; values: number[] }
@@ -24,11 +24,11 @@ export type DistrictFigures = {
 /**
  * Counts for /figures, in one language. Only what the public can see counts: published centres'
  * published evaluations, published projects, conventions and events (never drafts), and only
- * events that go ahead. Sign-ups are personal data: only the database's totals per event are read.
+ * events held (begun by now, not cancelled). Sign-ups are personal data: only the database's totals per event are read.
  */
 export async function districtFigures(lang: Locale, now = new Date()): Promise<DistrictFigures> {
   const common = { limit: 0, pagination: false, depth: 0 } as const
-  const [centres, evaluations, projects, conventions, events] = await Promise.all([
+  const [centres, evaluations, projects, conventions, activity] = await Promise.all([
     findPublished({ collection: 'centres', select: { slug: true }, ...common }),
     findPublished({
       collection: 'evaluations',
@@ -38,17 +38,10 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
     }),
     findPublished({ collection: 'projects', select: { kind: true, status: true }, ...common }),
     findPublished({ collection: 'conventions', select: { topics: true }, ...common }),
-    findPublished({
-      collection: 'events',
-      // Only the months the chart can show, and only events that have begun (what happened):
-      // the query stays the same size as the years go by.
-      where: {
-        status: { equals: 'scheduled' },
-        start: { greater_than_equal: windowStart(now).toISOString(), less_than: now.toISOString() },
-      },
-      select: { start: true },
-      ...common,
-    }),
+    // Counted by the database, month by month (cms/seats/attendance.ts): never the sign-ups
+    // themselves, and the same two small queries however many years the district has. Only
+    // events that have begun: the chart shows what happened, up to this moment.
+    cms().then((payload) => monthlyActivity(payload, windowStart(now), now)),
   ])
 
   // An evaluation of a centre the public cannot see (not yet published) is not shown either.
@@ -92,24 +85,8 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
     .filter((t) => t.values[0]! > 0)
     .sort((a, b) => b.values[0]! - a.values[0]!)
 
-  const eventMonth = new Map(events.docs.map((e) => [String(e.id), shanghaiMonth(e.start)]))
-  const months = monthWindow(eventMonth.values(), now)
-  // Totals per event, counted by the database (cms/seats/attendance.ts), never the sign-ups themselves.
-  const people = await peopleAtEvents(await cms(), [...eventMonth.keys()])
-  const peopleRows = [...people].map(([event, tally]) => ({ month: eventMonth.get(event) ?? '', ...tally }))
-  const eventsPerMonth = countEach(events.docs, months, (e) => eventMonth.get(String(e.id)) ?? '')
-  const signedUp = sumEach(
-    peopleRows,
-    months,
-    (row) => row.month,
-    (row) => row.signedUp,
-  )
-  const attended = sumEach(
-    peopleRows,
-    months,
-    (row) => row.month,
-    (row) => row.attended,
-  )
+  const perMonth = new Map(activity.map((row) => [row.month, row]))
+  const months = monthWindow(perMonth.keys(), now)
 
   const zh = lang === 'zh'
   return {
@@ -130,10 +107,14 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
       { key: 'signedUp', label: zh ? '报名人数' : 'People signed up' },
       { key: 'attended', label: zh ? '签到人数' : 'People who came' },
     ],
-    months: months.map((month, i) => ({
+    months: months.map((month) => ({
       key: month,
       label: monthLabel(month, lang),
-      values: [eventsPerMonth[i] ?? 0, signedUp[i] ?? 0, attended[i] ?? 0],
+      values: [
+        perMonth.get(month)?.events ?? 0,
+        perMonth.get(month)?.signedUp ?? 0,
+        perMonth.get(month)?.attended ?? 0,
+      ],
     })),
   }
 }
