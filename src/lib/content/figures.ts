@@ -24,7 +24,8 @@ export type DistrictFigures = {
 /**
  * Counts for /figures, in one language. Only what the public can see counts: published centres'
  * published evaluations, published projects, conventions and events (never drafts), and only
- * events held (begun by now, not cancelled). Sign-ups are personal data: only the database's totals per event are read.
+ * events held (begun by now, not cancelled). Sign-ups are personal data: only the database's
+ * totals per event are read.
  */
 export async function districtFigures(lang: Locale, now = new Date()): Promise<DistrictFigures> {
   const common = { limit: 0, pagination: false, depth: 0 } as const
