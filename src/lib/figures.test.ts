@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { countEach, monthLabel, monthWindow, shanghaiMonth, sumEach } from './figures'
+import { countEach, monthLabel, monthWindow, shanghaiMonth } from './figures'
 
 describe('district figures counting', () => {
   it('puts an instant in its Shanghai month, not its UTC one', () => {
@@ -58,21 +58,5 @@ describe('district figures counting', () => {
     const conventions = [{ topics: ['dogs', 'noise'] }, { topics: ['noise', 'noise'] }, { topics: ['other'] }]
     expect(countEach(conventions, ['noise', 'dogs', 'parking'], (c) => c.topics)).toEqual([2, 1, 0])
     expect(countEach([{ s: 5 }, { s: 5 }, { s: 3 }], [5, 4, 3], (e) => e.s)).toEqual([2, 0, 1])
-  })
-
-  it('sums amounts per key', () => {
-    const signUps = [
-      { month: '2025-06', party: 2 },
-      { month: '2025-06', party: 1 },
-      { month: '2025-08', party: 3 },
-    ]
-    expect(
-      sumEach(
-        signUps,
-        ['2025-06', '2025-07', '2025-08'],
-        (s) => s.month,
-        (s) => s.party,
-      ),
-    ).toEqual([3, 0, 3])
   })
 })

@@ -72,19 +72,3 @@ export function countEach<T, K>(
   }
   return keys.map((key) => counts.get(key) ?? 0)
 }
-
-/** Sums `amount` of the items under each of `keys`, in that order. */
-export function sumEach<T, K>(
-  items: readonly T[],
-  keys: readonly K[],
-  keyOf: (item: T) => K,
-  amount: (item: T) => number,
-): number[] {
-  const sums = new Map<K, number>(keys.map((key) => [key, 0]))
-  for (const item of items) {
-    const key = keyOf(item)
-    const sum = sums.get(key)
-    if (sum !== undefined) sums.set(key, sum + amount(item))
-  }
-  return keys.map((key) => sums.get(key) ?? 0)
-}

@@ -24,8 +24,7 @@ export type DistrictFigures = {
 /**
  * Counts for /figures, in one language. Only what the public can see counts: published centres'
  * published evaluations, published projects, conventions and events (never drafts), and only
- * events held (begun by now, not cancelled). Sign-ups are personal data: only the database's
- * totals per event are read.
+ * events that go ahead. Sign-ups are personal data: only the database's totals per event are read.
  */
 export async function districtFigures(lang: Locale, now = new Date()): Promise<DistrictFigures> {
   const common = { limit: 0, pagination: false, depth: 0 } as const
@@ -41,7 +40,7 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
     findPublished({ collection: 'conventions', select: { topics: true }, ...common }),
     // Counted by the database, month by month (cms/seats/attendance.ts): never the sign-ups
     // themselves, and the same two small queries however many years the district has. Only
-    // events that have begun: the chart shows what happened, up to this moment.
+    // events that have begun: what happened.
     cms().then((payload) => monthlyActivity(payload, windowStart(now), now)),
   ])
 
