@@ -8,8 +8,24 @@ import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-/** A TCP port nobody listens on at this moment. */
-export function freePort(): Promise<number> {
+/** Ports this process has handed out: the system may offer a just-closed port again. */
+const handedOut = new Set<number>()
+
+/**
+ * A TCP port nobody listens on at this moment, and never one this process already handed out:
+ * asked twice in a row (a site and a CMS port), the system may offer the same port twice, since
+ * the first is closed again before the second is asked for.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = await anyFreePort()
+    if (handedOut.has(port)) continue
+    handedOut.add(port)
+    return port
+  }
+}
+
+function anyFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.unref()
