@@ -12,7 +12,7 @@ import type { Payload } from 'payload'
 
 import { type AttemptWindow, secondsLeft, withinLimit } from '../rules/rate-limit'
 import { formRateLimit } from '../settings'
-import { isBusy, type Writer } from '../sqlite-writer'
+import { isBusy, type RawTransaction, type Writer } from '../sqlite-writer'
 
 export const FORM_ATTEMPTS = 'form-attempts' as const
 
@@ -23,22 +23,29 @@ interface AttemptStore {
   forgetBefore(time: number): Promise<void>
 }
 
+/** One attempt counted inside a transaction of the writer; the window as it now stands. */
+async function countAttemptRaw(
+  tx: RawTransaction,
+  key: string,
+  time: number,
+  windowMs: number,
+): Promise<AttemptWindow> {
+  // SET sees the row as it was: both CASEs ask whether the old window had run out.
+  const result = await tx.execute({
+    sql: `INSERT INTO form_attempts (attempt_key, window_start, attempts) VALUES (?, ?, 1)
+      ON CONFLICT (attempt_key) DO UPDATE SET
+        attempts = CASE WHEN window_start <= ? THEN 1 ELSE attempts + 1 END,
+        window_start = CASE WHEN window_start <= ? THEN excluded.window_start ELSE window_start END
+      RETURNING window_start, attempts`,
+    args: [key, time, time - windowMs, time - windowMs],
+  })
+  const row = result.rows[0]!
+  return { startedAt: Number(row.window_start), count: Number(row.attempts) }
+}
+
 function sqliteStore(payload: Payload, writer: Writer): AttemptStore {
   return {
-    count: (key, time, windowMs) =>
-      writer.batched(async (tx) => {
-        // SET sees the row as it was: both CASEs ask whether the old window had run out.
-        const result = await tx.execute({
-          sql: `INSERT INTO form_attempts (attempt_key, window_start, attempts) VALUES (?, ?, 1)
-            ON CONFLICT (attempt_key) DO UPDATE SET
-              attempts = CASE WHEN window_start <= ? THEN 1 ELSE attempts + 1 END,
-              window_start = CASE WHEN window_start <= ? THEN excluded.window_start ELSE window_start END
-            RETURNING window_start, attempts`,
-          args: [key, time, time - windowMs, time - windowMs],
-        })
-        const row = result.rows[0]!
-        return { startedAt: Number(row.window_start), count: Number(row.attempts) }
-      }),
+    count: (key, time, windowMs) => writer.batched((tx) => countAttemptRaw(tx, key, time, windowMs)),
     read: async (key) => {
       const { docs } = await payload.find({
         collection: FORM_ATTEMPTS,
@@ -139,6 +146,22 @@ export class FormLimiter {
       )
       return true
     }
+  }
+
+  /**
+   * Counts one attempt inside a transaction of the SQLite writer, for a write that shares its
+   * COMMIT (cms/seats/sqlite-signup.ts): false when the address has used up its attempts.
+   */
+  async allowIn(tx: RawTransaction, form: string, address: string): Promise<boolean> {
+    const time = this.now()
+    if (time - this.lastSweep >= this.windowMs) {
+      this.lastSweep = time
+      await tx.execute({
+        sql: 'DELETE FROM form_attempts WHERE window_start <= ?',
+        args: [time - this.windowMs],
+      })
+    }
+    return withinLimit(await countAttemptRaw(tx, keyOf(form, address), time, this.windowMs), this.max)
   }
 
   /** Seconds until the address may try the form again (asked only after a refusal). */

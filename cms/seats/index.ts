@@ -18,11 +18,12 @@ import { confirmationCode, normaliseMobile } from '../rules/confirmation-code'
 import { refusal } from '../rules/refusal'
 import { REFUSED, signupState, type SignupEvent, type SignupInput } from '../rules/signup'
 import { partiesToPromote } from '../rules/waiting-list'
-import type { Writer } from '../sqlite-writer'
+import type { RawTransaction, Writer } from '../sqlite-writer'
+import { formLimiter } from '../rate-limit/form-limiter'
 import { queueMessages } from '../messages/outbox'
 import { activeKeyOf, closedKey, holding, type Id, type Registered } from './keys'
 import { queueOrder, type SeatMove, seatLedger } from './ledger'
-import { signUpOnSqlite } from './sqlite-signup'
+import { signUpOnSqlite, TOO_MANY_ATTEMPTS } from './sqlite-signup'
 
 export * from './keys'
 
@@ -63,12 +64,27 @@ const writerOf = (payload: Payload): Writer | undefined =>
  * registration hooks below run inside Payload's create. Refusals are thrown as 4xx APIErrors
  * (field messages in `fieldErrors`); nothing is returned before it is committed.
  */
-export async function signUpOnline(payload: Payload, eventId: Id, input: SignupInput): Promise<Registered> {
+export async function signUpOnline(
+  payload: Payload,
+  eventId: Id,
+  input: SignupInput,
+  /** The client's address, when this attempt counts towards the form rate limit. */
+  attemptFrom?: string,
+): Promise<Registered> {
   const writer = writerOf(payload)
+  const id = Number(eventId)
+  if (attemptFrom !== undefined && !(writer && Number.isInteger(id))) {
+    // Counted on its own (the sign-up below cannot share its commit).
+    if (!(await formLimiter.allow(payload, 'signup', attemptFrom))) throw refusal(TOO_MANY_ATTEMPTS, 429)
+  }
   if (writer) {
-    const id = Number(eventId)
     if (!Number.isInteger(id)) throw refusal({ zh: '没有找到这个活动。', en: 'No such event.' }, 404)
-    const registered = await signUpOnSqlite(writer, id, input)
+    // The attempt is counted in the sign-up's own job: one COMMIT answers both.
+    const admit =
+      attemptFrom === undefined
+        ? undefined
+        : (tx: RawTransaction) => formLimiter.allowIn(tx, 'signup', attemptFrom)
+    const registered = await signUpOnSqlite(writer, id, input, admit)
     // Payload's hooks (and their log line, cms/hooks/event-logs.ts) do not run on this path.
     if (registered.created) {
       payload.logger.info(

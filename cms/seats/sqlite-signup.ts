@@ -72,84 +72,119 @@ async function earlierSignup(
   }
 }
 
-export function signUpOnSqlite(writer: Writer, eventId: number, input: SignupInput): Promise<Registered> {
-  return writer.batched(async (tx) => {
-    const { rows } = await tx.execute({
-      sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`,
-      args: [eventId],
-    })
-    if (!rows[0] || rows[0]._status !== 'published') {
-      throw refusal({ zh: '没有找到这个活动。', en: 'No such event.' }, 404)
-    }
-    const event = eventOf(rows[0])
-    const checked = checkSignup(input, event.maxPartySize ?? 1)
-    if (!checked.ok)
-      throw Object.assign(
-        refusal({ zh: '报名信息需要修改，请看下面的提示。', en: 'Please correct the marked fields.' }),
-        { fieldErrors: checked.errors },
-      )
-    const { name, phone, partySize } = checked.value
-
-    // A double tap, the back button, a retry after a lost answer: the first sign-up stands.
-    const earlier = await earlierSignup(tx, event.id, phone)
-    if (earlier) return earlier
-
-    const state = signupState(event)
-    if (state !== 'open' && state !== 'waiting') throw refusal(REFUSED[state], REFUSED[state].status)
-
-    // A newcomer takes a seat only when nobody is waiting: it never overtakes the queue.
-    const seated = await tx.execute({
-      sql: `UPDATE events SET seats_taken = COALESCE(seats_taken, 0) + ?
-        WHERE id = ? AND COALESCE(seats_taken, 0) + ? <= capacity AND COALESCE(waiting_count, 0) <= 0`,
-      args: [partySize, event.id, partySize],
-    })
-    let status: 'confirmed' | 'waiting' = 'confirmed'
-    if (seated.rowsAffected !== 1) {
-      if (!event.waitingList) throw refusal(REFUSED.full, REFUSED.full.status)
-      status = 'waiting'
-      await tx.execute({
-        sql: 'UPDATE events SET waiting_count = COALESCE(waiting_count, 0) + ? WHERE id = ?',
-        args: [partySize, event.id],
-      })
-    }
-
-    const now = new Date().toISOString()
-    for (let attempt = 0; ; attempt += 1) {
-      const code = confirmationCode()
-      try {
-        const inserted = await tx.execute({
-          sql: `INSERT INTO registrations (event_id, code, name, phone, party_size, status, channel, consent,
-              centre_id, active_key, updated_at, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, 'online', 1, ?, ?, ?, ?) RETURNING id`,
-          args: [
-            event.id,
-            code,
-            name,
-            phone,
-            partySize,
-            status,
-            event.centre,
-            activeKeyOf(event.id, phone),
-            now,
-            now,
-          ],
-        })
-        const id = Number(inserted.rows[0]!.id)
-        await bumpContentVersionRaw(tx) // the seats shown on the site changed
-        return {
-          id,
-          code,
-          status,
-          partySize,
-          channel: 'online',
-          position: status === 'waiting' ? await sqliteQueuePlace(tx, event.id, id) : undefined,
-          created: true,
-        }
-      } catch (error) {
-        // Two codes alike out of 887 million: draw another. Anything else is a real failure.
-        const clash = /UNIQUE constraint failed: registrations\.code/.test(String((error as Error).message))
-        if (!clash || attempt >= 3) throw error
-      }
+/**
+ * The sign-up as one job of the writer. With `admit` (the form rate limit's count, see
+ * cms/rate-limit/form-limiter.ts) the attempt is counted in the same job, so one COMMIT answers
+ * both instead of two in a row; a refused sign-up undoes only its own statements (a savepoint of
+ * its own), so a refusal still counts as an attempt. `admit` saying no refuses with 429.
+ */
+export async function signUpOnSqlite(
+  writer: Writer,
+  eventId: number,
+  input: SignupInput,
+  admit?: (tx: RawTransaction) => Promise<boolean>,
+): Promise<Registered> {
+  if (!admit) return writer.batched((tx) => signUpIn(tx, eventId, input))
+  const result = await writer.batched(async (tx) => {
+    if (!(await admit(tx))) return { limited: true as const }
+    await tx.execute('SAVEPOINT signup_attempt')
+    try {
+      const registered = await signUpIn(tx, eventId, input)
+      await tx.execute('RELEASE signup_attempt')
+      return { registered }
+    } catch (error) {
+      await tx.execute('ROLLBACK TO signup_attempt')
+      await tx.execute('RELEASE signup_attempt')
+      return { refused: error }
     }
   })
+  // Answered only now, after the COMMIT that holds the count (and the sign-up, if any).
+  if ('limited' in result) throw refusal(TOO_MANY_ATTEMPTS, 429)
+  if ('refused' in result) throw result.refused
+  return result.registered
+}
+
+export const TOO_MANY_ATTEMPTS = {
+  zh: '提交次数太多了，请稍后再试。',
+  en: 'Too many attempts; please try again later.',
+}
+
+async function signUpIn(tx: RawTransaction, eventId: number, input: SignupInput): Promise<Registered> {
+  const { rows } = await tx.execute({
+    sql: `SELECT ${EVENT_COLUMNS} FROM events WHERE id = ?`,
+    args: [eventId],
+  })
+  if (!rows[0] || rows[0]._status !== 'published') {
+    throw refusal({ zh: '没有找到这个活动。', en: 'No such event.' }, 404)
+  }
+  const event = eventOf(rows[0])
+  const checked = checkSignup(input, event.maxPartySize ?? 1)
+  if (!checked.ok)
+    throw Object.assign(
+      refusal({ zh: '报名信息需要修改，请看下面的提示。', en: 'Please correct the marked fields.' }),
+      { fieldErrors: checked.errors },
+    )
+  const { name, phone, partySize } = checked.value
+
+  // A double tap, the back button, a retry after a lost answer: the first sign-up stands.
+  const earlier = await earlierSignup(tx, event.id, phone)
+  if (earlier) return earlier
+
+  const state = signupState(event)
+  if (state !== 'open' && state !== 'waiting') throw refusal(REFUSED[state], REFUSED[state].status)
+
+  // A newcomer takes a seat only when nobody is waiting: it never overtakes the queue.
+  const seated = await tx.execute({
+    sql: `UPDATE events SET seats_taken = COALESCE(seats_taken, 0) + ?
+      WHERE id = ? AND COALESCE(seats_taken, 0) + ? <= capacity AND COALESCE(waiting_count, 0) <= 0`,
+    args: [partySize, event.id, partySize],
+  })
+  let status: 'confirmed' | 'waiting' = 'confirmed'
+  if (seated.rowsAffected !== 1) {
+    if (!event.waitingList) throw refusal(REFUSED.full, REFUSED.full.status)
+    status = 'waiting'
+    await tx.execute({
+      sql: 'UPDATE events SET waiting_count = COALESCE(waiting_count, 0) + ? WHERE id = ?',
+      args: [partySize, event.id],
+    })
+  }
+
+  const now = new Date().toISOString()
+  for (let attempt = 0; ; attempt += 1) {
+    const code = confirmationCode()
+    try {
+      const inserted = await tx.execute({
+        sql: `INSERT INTO registrations (event_id, code, name, phone, party_size, status, channel, consent,
+            centre_id, active_key, updated_at, created_at)
+          VALUES (?, ?, ?, ?, ?, ?, 'online', 1, ?, ?, ?, ?) RETURNING id`,
+        args: [
+          event.id,
+          code,
+          name,
+          phone,
+          partySize,
+          status,
+          event.centre,
+          activeKeyOf(event.id, phone),
+          now,
+          now,
+        ],
+      })
+      const id = Number(inserted.rows[0]!.id)
+      await bumpContentVersionRaw(tx) // the seats shown on the site changed
+      return {
+        id,
+        code,
+        status,
+        partySize,
+        channel: 'online',
+        position: status === 'waiting' ? await sqliteQueuePlace(tx, event.id, id) : undefined,
+        created: true,
+      }
+    } catch (error) {
+      // Two codes alike out of 887 million: draw another. Anything else is a real failure.
+      const clash = /UNIQUE constraint failed: registrations\.code/.test(String((error as Error).message))
+      if (!clash || attempt >= 3) throw error
+    }
+  }
 }

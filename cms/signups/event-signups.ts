@@ -119,14 +119,15 @@ export async function signUp(
   payload: Payload,
   eventId: Id,
   input: SignupRequest,
-  options: { user?: PayloadRequest['user'] } = {},
+  /** `attemptFrom`: the client's address, when the attempt counts towards the form rate limit. */
+  options: { user?: PayloadRequest['user']; attemptFrom?: string } = {},
 ): Promise<Outcome<SignupView & { created: boolean }>> {
   const staffChannel = input.channel === 'staff' || input.channel === 'family' ? input.channel : undefined
   try {
     const registered =
       options.user && staffChannel
         ? await signUpThroughPayload(payload, eventId, input, { user: options.user, channel: staffChannel })
-        : await signUpOnline(payload, eventId, input)
+        : await signUpOnline(payload, eventId, input, options.attemptFrom)
     return { ok: true, value: viewOf(eventId, registered) }
   } catch (error) {
     return refusedOutcome(error)

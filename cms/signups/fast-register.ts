@@ -72,7 +72,7 @@ export function fastRegister(payload: () => Promise<Payload>) {
     // Decided by the front (scripts/lib/front.ts) from the socket and TRUSTED_PROXIES.
     const address = String(req.headers[CLIENT_ADDRESS_HEADER] ?? 'unknown')
     const cms = await payload()
-    if (!(await formLimiter.allow(cms, 'signup', address))) {
+    const limited = async () => {
       send(res, {
         status: 429,
         body: LIMITED,
@@ -80,16 +80,16 @@ export function fastRegister(payload: () => Promise<Payload>) {
       })
       return true
     }
+    // A body that is too large or not JSON never reaches the sign-up: counted here on its own.
+    const unreadable = async (answer: Answer) => {
+      if (!(await formLimiter.allow(cms, 'signup', address))) return limited()
+      send(res, answer)
+      return true
+    }
     const body = await readBody(req, BODY_LIMITS.publicEndpoint)
-    if (body === undefined) {
-      send(res, { status: 413, body: TOO_LARGE })
-      return true
-    }
+    if (body === undefined) return unreadable({ status: 413, body: TOO_LARGE })
     const parsed = parseJsonObject(req.headers['content-type'], body)
-    if (!parsed.ok) {
-      send(res, { status: parsed.status, body: parsed.body })
-      return true
-    }
+    if (!parsed.ok) return unreadable({ status: parsed.status, body: parsed.body })
     const input = parsed.value
     let eventId: string
     try {
@@ -97,13 +97,20 @@ export function fastRegister(payload: () => Promise<Payload>) {
     } catch {
       eventId = ''
     }
-    const outcome = await signUp(cms, eventId, {
-      name: input.name,
-      phone: text(input.phone),
-      partySize: input.partySize,
-      consent: input.consent,
-      channel: 'online',
-    })
+    // The attempt is counted by the sign-up itself, in the same commit (cms/seats/sqlite-signup.ts).
+    const outcome = await signUp(
+      cms,
+      eventId,
+      {
+        name: input.name,
+        phone: text(input.phone),
+        partySize: input.partySize,
+        consent: input.consent,
+        channel: 'online',
+      },
+      { attemptFrom: address },
+    )
+    if (!outcome.ok && outcome.status === 429) return limited()
     send(res, signupAnswer(outcome))
     return true
   }

@@ -88,3 +88,46 @@ describe('the form rate limit across processes', () => {
     ).rejects.toMatchObject({ status: 403 })
   })
 })
+
+describe('a resident’s sign-up counted in its own commit (cms/seats/sqlite-signup.ts)', () => {
+  it('counts refused sign-ups as attempts too, and past the limit refuses with 429, storing nothing', async () => {
+    const { signUpOnline } = await import('../../cms/seats')
+    const { makeCentre, makeEvent } = await import('../helpers/fixtures')
+    const { formRateLimit } = await import('../../cms/settings')
+    const centre = await makeCentre(payload)
+    const event = await makeEvent(payload, centre.id, { capacity: 20 })
+    const address = '10.9.8.7'
+    const person = (n: number, overrides: Record<string, unknown> = {}) => ({
+      name: '测试居民',
+      phone: `1391111${String(n).padStart(4, '0')}`,
+      partySize: 1,
+      consent: true,
+      ...overrides,
+    })
+    const statusOf = (attempt: Promise<unknown>) =>
+      attempt.then(
+        () => 201,
+        (error: { status?: number }) => error.status ?? 500,
+      )
+
+    // Half the allowance on refusals (no consent), the rest on sign-ups that are stored.
+    const refusals = Math.floor(formRateLimit.max / 2)
+    for (let i = 0; i < refusals; i += 1)
+      expect(await statusOf(signUpOnline(payload, event.id, person(i, { consent: false }), address))).toBe(
+        400,
+      )
+    for (let i = refusals; i < formRateLimit.max; i += 1)
+      expect(await statusOf(signUpOnline(payload, event.id, person(i), address))).toBe(201)
+    // One more, however valid, is refused; another address still signs up.
+    expect(await statusOf(signUpOnline(payload, event.id, person(99), address))).toBe(429)
+    expect(await statusOf(signUpOnline(payload, event.id, person(98), '10.9.8.6'))).toBe(201)
+
+    const stored = await payload.count({
+      collection: 'registrations',
+      where: { event: { equals: event.id } },
+    })
+    expect(stored.totalDocs).toBe(formRateLimit.max - refusals + 1)
+    // Without an address (staff, the admin), nothing is counted.
+    expect(await statusOf(signUpOnline(payload, event.id, person(97)))).toBe(201)
+  })
+})
