@@ -50,8 +50,9 @@ describe('writes on the embedded database', () => {
     expect(!outcome.ok && outcome.message.zh).toMatch(/正忙/)
     expect(waited).toBeGreaterThanOrEqual(1_400)
     expect(waited).toBeLessThan(4_000)
-    // The event loop ran all along: about one tick per 50 ms of waiting, not none.
-    expect(ticks).toBeGreaterThan(waited / 50 / 2)
+    // The event loop ran all along: about one tick per 50 ms of waiting (a busy machine delays
+    // timers, so a quarter of that is asked), where a loop frozen in SQLite's own wait gets one.
+    expect(ticks).toBeGreaterThan(waited / 50 / 4)
     const stored = await payload.count({
       collection: 'registrations',
       where: { event: { equals: event.id } },
