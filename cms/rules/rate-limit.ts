@@ -20,6 +20,12 @@ export function nextWindow(
 }
 
 /** Whether the attempt that brought the window to its count may go ahead. */
+/** What a client past its allowance is told, in both languages. */
+export const TOO_MANY_ATTEMPTS = {
+  zh: '提交次数太多了，请稍后再试。',
+  en: 'Too many attempts; please try again later.',
+}
+
 export const withinLimit = (window: AttemptWindow, max: number): boolean => window.count <= max
 
 /** Seconds until the window runs out (at least 1 while it runs); 0 without a window. */

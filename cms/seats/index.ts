@@ -20,10 +20,11 @@ import { REFUSED, signupState, type SignupEvent, type SignupInput } from '../rul
 import { partiesToPromote } from '../rules/waiting-list'
 import type { RawTransaction, Writer } from '../sqlite-writer'
 import { formLimiter } from '../rate-limit/form-limiter'
+import { TOO_MANY_ATTEMPTS } from '../rules/rate-limit'
 import { queueMessages } from '../messages/outbox'
 import { activeKeyOf, closedKey, holding, type Id, type Registered } from './keys'
 import { queueOrder, type SeatMove, seatLedger } from './ledger'
-import { signUpOnSqlite, TOO_MANY_ATTEMPTS } from './sqlite-signup'
+import { signUpOnSqlite } from './sqlite-signup'
 
 export * from './keys'
 

@@ -13,6 +13,7 @@ import type { Row } from '@libsql/client'
 import { bumpContentVersionRaw } from '../content-version'
 
 import { confirmationCode } from '../rules/confirmation-code'
+import { TOO_MANY_ATTEMPTS } from '../rules/rate-limit'
 import { refusal } from '../rules/refusal'
 import { checkSignup, REFUSED, signupState, type SignupEvent, type SignupInput } from '../rules/signup'
 import type { RawTransaction, Writer } from '../sqlite-writer'
@@ -102,11 +103,6 @@ export async function signUpOnSqlite(
   if ('limited' in result) throw refusal(TOO_MANY_ATTEMPTS, 429)
   if ('refused' in result) throw result.refused
   return result.registered
-}
-
-export const TOO_MANY_ATTEMPTS = {
-  zh: '提交次数太多了，请稍后再试。',
-  en: 'Too many attempts; please try again later.',
 }
 
 async function signUpIn(tx: RawTransaction, eventId: number, input: SignupInput): Promise<Registered> {

@@ -3,6 +3,7 @@
  * (cms/signups/endpoints.ts) and the CMS server's direct route for the busiest of them
  * (cms/signups/fast-register.ts), so a kiosk gets the same answer whichever served it.
  */
+import { TOO_MANY_ATTEMPTS } from '../rules/rate-limit'
 import type { Outcome, SignupView } from './event-signups'
 
 export type Answer = { status: number; body: unknown; headers?: Record<string, string> }
@@ -28,7 +29,6 @@ export function signupAnswer(outcome: Outcome<SignupView & { created: boolean }>
 }
 
 export const LIMITED = {
-  message: '提交次数太多了，请稍后再试 / Too many attempts; please try again later',
-  zh: '提交次数太多了，请稍后再试。',
-  en: 'Too many attempts; please try again later.',
+  message: `${TOO_MANY_ATTEMPTS.zh} / ${TOO_MANY_ATTEMPTS.en}`,
+  ...TOO_MANY_ATTEMPTS,
 }

@@ -24,7 +24,7 @@ import { REGISTRATION_CHANNELS, REGISTRATION_STATUSES, labelOf } from '../vocabu
 import { doorCheck } from './door'
 import { cancelSignup, checkIn, lookUpSignup, type Outcome, signUp } from './event-signups'
 import { offerClaim, volunteer, withdrawVolunteer } from './project-signups'
-import { signupAnswer } from './answers'
+import { LIMITED, signupAnswer } from './answers'
 
 const NO_STORE = { 'Cache-Control': 'no-store' }
 
@@ -45,15 +45,7 @@ async function limited(form: string, req: PayloadRequest): Promise<Response | un
   const address = addressOf(req.headers)
   if (await formLimiter.allow(req.payload, form, address)) return undefined
   const retry = await formLimiter.retryAfter(req.payload, form, address)
-  return json(
-    {
-      message: '提交次数太多了，请稍后再试 / Too many attempts; please try again later',
-      zh: '提交次数太多了，请稍后再试。',
-      en: 'Too many attempts; please try again later.',
-    },
-    429,
-    { 'Retry-After': String(retry) },
-  )
+  return json(LIMITED, 429, { 'Retry-After': String(retry) })
 }
 
 function refused<T>(outcome: Extract<Outcome<T>, { ok: false }>): Response {
