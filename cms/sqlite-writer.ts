@@ -25,6 +25,10 @@ import { type Client, createClient } from '@libsql/client'
 import { drizzle } from '@payloadcms/db-sqlite/drizzle/libsql'
 import { APIError } from 'payload'
 
+import { openRawConnection, type RawConnection, type RawTransaction } from './sqlite-raw'
+
+export type { RawTransaction } from './sqlite-raw'
+
 /** How long a write may wait for the database before it is refused (queue and lock together). */
 export const LOCK_WAIT_MS = (() => {
   const value = Number(process.env.DATABASE_LOCK_WAIT_MS)
@@ -63,8 +67,6 @@ export function isBusy(error: unknown): boolean {
   return false
 }
 
-/** The writer's connection inside a group-commit transaction: plain SQL, no Payload. */
-export type RawTransaction = Pick<Client, 'execute'>
 type Job = {
   work: (tx: RawTransaction) => Promise<unknown>
   done: (error: unknown, value?: unknown) => void
@@ -120,7 +122,10 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** Replaces Payload's transactions on a SQLite adapter with the writer described above. */
 export function installWriter(adapter: WriterAdapter): void {
+  // Two connections, one turn: `client` for Payload's own transactions (drizzle needs it), `raw`
+  // for the group-committed jobs (cms/sqlite-raw.ts). Only the one holding the turn writes.
   let client: Client | undefined
+  let raw: RawConnection | undefined
   let db: unknown
   let tail: Promise<void> = Promise.resolve()
   const releases = new Map<string, () => void>()
@@ -134,6 +139,7 @@ export function installWriter(adapter: WriterAdapter): void {
     await client.execute('PRAGMA synchronous = FULL')
     await client.execute('PRAGMA foreign_keys = ON')
     db = drizzle(client, { schema: adapter.schema as Record<string, never> })
+    raw = openRawConnection(url.replace(/^file:/, ''))
   }
 
   /**
@@ -143,10 +149,12 @@ export function installWriter(adapter: WriterAdapter): void {
    */
   async function renewWriter(): Promise<void> {
     const url = adapter.clientConfig!.url
-    try {
-      client?.close()
-    } catch {
-      // closing a connection that is already unusable
+    for (const connection of [client, raw]) {
+      try {
+        connection?.close()
+      } catch {
+        // closing a connection that is already unusable
+      }
     }
     await openWriter(url)
   }
@@ -182,10 +190,11 @@ export function installWriter(adapter: WriterAdapter): void {
   }
 
   /** Takes SQLite's write lock, retrying while another process holds it, until the deadline. */
-  async function beginImmediate(deadline: number): Promise<void> {
+  async function beginImmediate(deadline: number, on: 'client' | 'raw' = 'client'): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       try {
-        await client!.execute('BEGIN IMMEDIATE')
+        if (on === 'raw') raw!.run('BEGIN IMMEDIATE')
+        else await client!.execute('BEGIN IMMEDIATE')
         return
       } catch (error) {
         if (!isBusy(error)) throw error
@@ -196,9 +205,10 @@ export function installWriter(adapter: WriterAdapter): void {
     }
   }
 
-  async function rollbackQuietly(): Promise<void> {
+  async function rollbackQuietly(on: 'client' | 'raw' = 'client'): Promise<void> {
     try {
-      await client!.execute('ROLLBACK')
+      if (on === 'raw') raw!.run('ROLLBACK')
+      else await client!.execute('ROLLBACK')
     } catch {
       // nothing was open (SQLite already rolled back after the failed statement)
     }
@@ -276,24 +286,25 @@ export function installWriter(adapter: WriterAdapter): void {
         const outcomes: { error?: unknown; value?: unknown }[] = []
         try {
           release = await takeTurn(deadline)
-          await beginImmediate(deadline)
+          await beginImmediate(deadline, 'raw')
           began = true
           // Everyone who arrived while this batch waited for the lock rides along.
           jobs = pending.splice(0, BATCH_LIMIT)
+          const connection = raw!
           for (const [index, job] of jobs.entries()) {
-            await client!.execute(`SAVEPOINT job${index}`)
+            connection.run(`SAVEPOINT job${index}`)
             try {
-              outcomes.push({ value: await job.work(client!) })
-              await client!.execute(`RELEASE job${index}`)
+              outcomes.push({ value: await job.work(connection) })
+              connection.run(`RELEASE job${index}`)
             } catch (error) {
-              await client!.execute(`ROLLBACK TO job${index}`)
-              await client!.execute(`RELEASE job${index}`)
+              connection.run(`ROLLBACK TO job${index}`)
+              connection.run(`RELEASE job${index}`)
               outcomes.push({ error })
             }
           }
-          await client!.execute('COMMIT')
+          connection.run('COMMIT')
         } catch (error) {
-          if (began) await rollbackQuietly()
+          if (began) await rollbackQuietly('raw')
           const failure = isBusy(error) ? new DatabaseBusyError() : error
           // Nothing of this batch was committed, and every job in it hears so; jobs that have
           // not yet waited their full time stay queued for the next attempt.

@@ -8,8 +8,6 @@
  * re-reads), so a crowd of 50 waited seconds. The rules are the same ones the registration hooks
  * apply for the admin and the API (cms/seats/index.ts); only the plumbing is shorter.
  */
-import type { Row } from '@libsql/client'
-
 import { bumpContentVersionRaw } from '../content-version'
 
 import { confirmationCode } from '../rules/confirmation-code'
@@ -22,7 +20,7 @@ import { activeKeyOf, type Registered } from './keys'
 const EVENT_COLUMNS = `id, centre_id, _status, status, start, "end", capacity, max_party_size, waiting_list,
   signup_opens, signup_closes, seats_taken, waiting_count`
 
-function eventOf(row: Row): SignupEvent & { id: number; centre: number | null; published: boolean } {
+function eventOf(row: Record<string, unknown>): SignupEvent & { id: number; centre: number | null; published: boolean } {
   const number = (value: unknown) => (value === null || value === undefined ? 0 : Number(value))
   return {
     id: Number(row.id),
