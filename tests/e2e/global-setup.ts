@@ -3,7 +3,7 @@
  * free ports, waits until it says it is ready, and stops it after the run.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
-import { appendFileSync, mkdtempSync, rmSync } from 'node:fs'
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { freePort } from '../../scripts/lib/portal'
@@ -40,13 +40,19 @@ export async function setup(project: TestProject): Promise<void> {
   portal = child
   let log = ''
   const logFile = path.join(dataDir, 'portal.log')
+  const logStream = createWriteStream(logFile, { flags: 'a' })
   await new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`portal did not become ready in time:\n${log}`)), 300_000)
+    let ready = false
     const onData = (chunk: Buffer) => {
-      log += chunk.toString()
       // Everything the portal says, for tests that read its log (emails, log lines).
-      appendFileSync(logFile, chunk)
+      logStream.write(chunk)
+      if (ready) return
+      // Kept only until ready: the portal logs every request of the whole run, and searching a
+      // growing copy on every chunk would cost this process more and more.
+      log += chunk.toString()
       if (log.includes('ready (production)')) {
+        ready = true
         clearTimeout(timer)
         resolve()
       }

@@ -4,145 +4,26 @@
  * compression, the micro-cache obeying the portal's Cache-Control, the request id passed on, the
  * body size limit, the admin on the same host, and a resident signing up through it.
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
-import { request } from 'node:https'
 import { request as plainRequest } from 'node:http'
-import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { freePort, tempDir } from './portal'
+import { type Proxy, startNginx } from './nginx-proxy'
 import { api, findOne } from './rest'
 
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file))
-const dir = tempDir('nginx')
-let nginx: ChildProcess | undefined
-let httpsPort = 0
+let proxy: Proxy
 let httpPort = 0
-let certificate = ''
-
-type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: string }
-
-function send(
-  method: string,
-  route: string,
-  headers: Record<string, string> = {},
-  body?: string,
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: 'localhost',
-        port: httpsPort,
-        method,
-        path: route,
-        headers,
-        ca: certificate,
-        servername: 'localhost',
-      },
-      (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString(),
-          }),
-        )
-      },
-    )
-    req.on('error', reject)
-    req.end(body)
-  })
-}
-
-function render(conf: string, sitePort: string, cmsPort: string): string {
-  return conf
-    .replace(/listen \[::\]:\d+[^;]*;\n/g, '') // the test machine may have no IPv6
-    .replace('listen 80;', `listen 127.0.0.1:${httpPort};`)
-    .replace('listen 443 ssl http2;', `listen 127.0.0.1:${httpsPort} ssl http2;`)
-    .replaceAll('mulin.example.cn', 'localhost')
-    .replaceAll('127.0.0.1:4321', `localhost:${sitePort}`)
-    .replaceAll('127.0.0.1:3000', `127.0.0.1:${cmsPort}`)
-    .replaceAll('/etc/ssl/mulin/fullchain.pem', path.join(dir, 'cert.pem'))
-    .replaceAll('/etc/ssl/mulin/privkey.pem', path.join(dir, 'key.pem'))
-    .replaceAll('/var/cache/nginx/mulin', path.join(dir, 'cache'))
-}
+let httpsPort = 0
+const send: Proxy['send'] = (...args) => proxy.send(...args)
 
 beforeAll(async () => {
-  if (!NGINX)
-    throw new Error("nginx is missing: install Debian's with  apt-get install -y nginx  (.ci/run does)")
-  ;[httpsPort, httpPort] = [await freePort(), await freePort()]
-  execFileSync(
-    'openssl',
-    [
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '1',
-      '-subj',
-      '/CN=localhost',
-      '-addext',
-      'subjectAltName=DNS:localhost',
-      '-keyout',
-      path.join(dir, 'key.pem'),
-      '-out',
-      path.join(dir, 'cert.pem'),
-    ],
-    { stdio: 'ignore' },
-  )
-  certificate = readFileSync(path.join(dir, 'cert.pem'), 'utf8')
-  mkdirSync(path.join(dir, 'cache'))
-  const ports = [new URL(inject('siteUrl')).port, new URL(inject('cmsUrl')).port] as const
-  writeFileSync(path.join(dir, 'mulin.conf'), render(readFileSync('deploy/nginx.conf', 'utf8'), ...ports))
-  // The main file Debian's /etc/nginx/nginx.conf would be, with everything kept in the test folder.
-  writeFileSync(
-    path.join(dir, 'nginx.conf'),
-    `${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  include /etc/nginx/mime.types;
-  access_log ${dir}/access.log;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  # The shared test portal trusts no proxy, so it counts the form rate limit per connecting
-  # address: the proxy connects from one of its own, not the 127.0.0.1 every other test uses.
-  proxy_bind 127.0.0.88;
-  include ${dir}/mulin.conf;
-}
-`,
-  )
-  const args = ['-p', dir, '-c', path.join(dir, 'nginx.conf')]
-  execFileSync(NGINX, ['-t', ...args], { stdio: 'pipe' }) // the shipped file is valid nginx
-  nginx = spawn(NGINX, args, { stdio: 'ignore' })
-  for (let i = 0; i < 50; i++) {
-    if (
-      await send('GET', '/health/live').then(
-        (a) => a.status === 200,
-        () => false,
-      )
-    )
-      return
-    await new Promise((resolve) => setTimeout(resolve, 200))
-  }
-  throw new Error(`nginx did not answer:\n${readFileSync(path.join(dir, 'error.log'), 'utf8')}`)
+  // The shared test portal trusts no proxy, so it counts the form rate limit per connecting
+  // address: the proxy connects from one of its own, not the 127.0.0.1 every other test uses.
+  proxy = await startNginx(inject('siteUrl'), inject('cmsUrl'), '127.0.0.88')
+  ;({ httpPort, httpsPort } = proxy)
 }, 60_000)
 
-afterAll(() => {
-  nginx?.kill('SIGTERM')
-})
+afterAll(() => proxy?.stop())
 
 describe('the portal behind deploy/nginx.conf', () => {
   it('redirects plain HTTP to HTTPS', async () => {

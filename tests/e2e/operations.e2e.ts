@@ -1,10 +1,13 @@
 /**
  * What a district's IT team relies on, on a copy of the shared test portal made with
  * `npm run backup` and `npm run restore` while the original takes sign-ups: the copy serves the
- * same pages and sign-ups; health endpoints; request logs without personal data; a crashed CMS
- * comes back while the site serves; SIGTERM during 100 sign-ups loses none.
+ * same pages and sign-ups; health endpoints; request logs without personal data; the copy runs
+ * two site processes behind deploy/nginx.conf with TRUSTED_PROXIES=1, as the production guide
+ * says, and both show fresh seats and count each resident's address; a crashed CMS comes back
+ * while the site serves; SIGTERM during 100 sign-ups loses none.
  */
 import { execFileSync } from 'node:child_process'
+import { get } from 'node:http'
 import path from 'node:path'
 
 import { createClient } from '@libsql/client'
@@ -22,8 +25,11 @@ import {
   startPortal,
   tempDir,
 } from './portal'
+import { startNginx } from './nginx-proxy'
 
 let copy: Portal
+/** The copy's form attempts per address: above what the tests below send from 127.0.0.1. */
+const COPY_FORM_LIMIT = 130
 let token: string // the district admin's, on the original
 let copyToken: string // and on the copy, whose secret differs (it is not in the backup)
 const backups = tempDir('backups')
@@ -114,7 +120,13 @@ describe('backup and restore while the portal serves', () => {
     expect(runScript('scripts/restore.ts', [archive], { DATA_DIR: dataDir })).toContain('restored the backup')
     // Restoring over existing data is refused.
     expect(() => runScript('scripts/restore.ts', [archive], { DATA_DIR: dataDir })).toThrow(/already exists/)
-    copy = await startPortal(dataDir, { FORM_RATE_LIMIT: '100000', SHUTDOWN_GRACE_SECONDS: '15' })
+    // Started the way the production guide runs it: two site processes, behind one proxy.
+    copy = await startPortal(dataDir, {
+      FORM_RATE_LIMIT: String(COPY_FORM_LIMIT),
+      SHUTDOWN_GRACE_SECONDS: '15',
+      SITE_PROCESSES: '2',
+      TRUSTED_PROXIES: '1',
+    })
     copyToken = await login(copy.cmsUrl, inject('demoPassword'))
 
     const [before, after] = [await signupCodes(original, token), await signupCodes(copy.cmsUrl, copyToken)]
@@ -219,6 +231,85 @@ describe('logs', () => {
     expect(output).not.toContain(name)
     expect(output).not.toMatch(/139876543\d\d/)
   })
+})
+
+/** A GET on a connection of its own, so that the kernel hands it to either site process. */
+function freshGet(url: string): Promise<{ requestId: string; body: string }> {
+  return new Promise((resolve, reject) =>
+    get(url, { agent: false }, (res) => {
+      let body = ''
+      res.setEncoding('utf8')
+      res.on('data', (chunk: string) => (body += chunk))
+      res.on('end', () => resolve({ requestId: String(res.headers['x-request-id']), body }))
+    }).on('error', reject),
+  )
+}
+
+describe('two site processes behind a trusted proxy (SITE_PROCESSES=2, TRUSTED_PROXIES=1)', () => {
+  it('share the visitors, and both show a sign-up in the seats left within a second', async () => {
+    const eventId = await makeEvent(copy.cmsUrl, '双进程', 5, copyToken)
+    const page = `${copy.siteUrl}/events/${eventId}`
+    const before = await Promise.all(Array.from({ length: 8 }, () => freshGet(page)))
+    for (const { body } of before) expect(body).toContain('还剩 5 个名额')
+    await new Promise((resolve) => setTimeout(resolve, 500)) // the request lines reach the pipe
+    const ids = new Set(before.map((answer) => answer.requestId))
+    const pids = new Set(
+      logged(copy)
+        .filter((line) => line.event === 'request' && ids.has(String(line.requestId)))
+        .map((line) => line.pid),
+    )
+    expect(pids.size, 'site processes that answered').toBe(2)
+
+    // Each process keeps its own render cache; the content version in the database tells both.
+    expect((await signUp(copy.cmsUrl, eventId, 7_001)).status).toBe(201)
+    const signedUpAt = Date.now()
+    const after = await Promise.all(Array.from({ length: 8 }, () => freshGet(page)))
+    for (const { body } of after) expect(body).toContain('还剩 4 个名额')
+    expect(Date.now() - signedUpAt).toBeLessThan(1_000)
+  })
+
+  it('take the resident’s address from the proxy: forms through it work, and the limit counts each resident', async () => {
+    const proxy = await startNginx(copy.siteUrl, copy.cmsUrl)
+    try {
+      const eventId = await makeEvent(copy.cmsUrl, '代理信任', 5, copyToken)
+      // The site's own form: its origin check now sees the public https address.
+      const form = await proxy.send(
+        'POST',
+        `/events/${eventId}`,
+        {
+          'content-type': 'application/x-www-form-urlencoded',
+          origin: `https://localhost:${proxy.httpsPort}`,
+        },
+        new URLSearchParams({
+          name: '代理表单',
+          phone: '13955507001',
+          partySize: '1',
+          consent: 'on',
+        }).toString(),
+        '127.0.0.2',
+      )
+      expect(form.status, form.body.slice(0, 200)).toBe(303)
+
+      // One resident (127.0.0.2) uses up the allowance; another (127.0.0.3) behind the same
+      // proxy, and the same proxy's own address, are untouched.
+      const attempt = (from: string) =>
+        proxy.send(
+          'POST',
+          `/api/events/${eventId}/register`,
+          { 'content-type': 'application/json' },
+          JSON.stringify({ name: '', phone: '1', partySize: 1 }),
+          from,
+        )
+      for (let i = 1; i < COPY_FORM_LIMIT; i++) expect((await attempt('127.0.0.2')).status).toBe(400)
+      const limited = await attempt('127.0.0.2')
+      expect(limited.status).toBe(429)
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0)
+      expect((await attempt('127.0.0.3')).status).toBe(400)
+      expect((await signUp(copy.cmsUrl, eventId, 7_002)).status).toBe(201)
+    } finally {
+      proxy.stop()
+    }
+  }, 60_000)
 })
 
 /** The pid of `npm start`'s child running the given server script. */
