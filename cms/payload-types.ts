@@ -306,6 +306,8 @@ export interface Media {
    * Describes the image for readers who cannot see it (read out by screen readers)
    */
   alt: string;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1510,6 +1512,8 @@ export interface NeighbourhoodsSelect<T extends boolean = true> {
 export interface MediaSelect<T extends boolean = true> {
   uploadedBy?: T;
   alt?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

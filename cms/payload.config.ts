@@ -34,9 +34,17 @@ import { withEventLogs } from './hooks/event-logs'
 import { createLogger } from './logger'
 import { Site } from './globals/Site'
 import { limitsRule } from './rules/graphql-limits'
-import { cmsUrl, isProduction, projectRoot, resolveSecret, siteUrl } from './settings'
+import { cmsUrl, isProduction, projectRoot, resolveSecret, s3Uploads, siteUrl } from './settings'
+import { uploadStorage } from './upload-storage'
 import { ADMIN_WORDING, collectionForStaff, globalForStaff } from './admin/staff-admin'
 import { ADMIN_DATE_FORMAT } from './rules/shanghai-time'
+
+// Payload checks at start-up (outside production) that all its @payloadcms/* packages share one
+// version, and rejects unhandled when they do not. @payloadcms/storage-s3 lags payload by one patch
+// on the registry we install from (3.90.1 beside 3.90.2; package.json's `overrides` make it use our
+// payload), so the check would always fail. Versions are pinned exactly and `npm ci` installs them
+// from the lockfile, which is what the check guards. Remove this when storage-s3 3.90.2 is there.
+process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER ??= 'true'
 
 export default buildConfig({
   secret: resolveSecret(),
@@ -75,6 +83,8 @@ export default buildConfig({
     // Internal counts, never shown, and no content: outside the admin's and the render cache's wrappers.
     .concat(FormAttempts),
   globals: [Site].map(globalWithContentVersion).map(globalForStaff),
+  // Uploads on S3 when S3_BUCKET is set, for several app servers (cms/upload-storage.ts).
+  plugins: [uploadStorage(s3Uploads)],
   // Scheduled publishing and the nightly anonymisation run as jobs; only the CMS server runs the
   // queue, once a minute, and with several CMS servers only the one without CMS_JOBS=off.
   // Messages to residents have a queue of their own, run every 15 seconds (cms/jobs/send-messages.ts).

@@ -73,6 +73,38 @@ export const formRateLimit = {
   windowSeconds: positiveInteger('FORM_RATE_WINDOW_SECONDS', 600),
 }
 
+/**
+ * Uploads on S3 or an S3-compatible store (MinIO, Aliyun OSS, Tencent COS) when S3_BUCKET is set,
+ * so that every app server sees the same files; otherwise in DATA_DIR/uploads. Credentials not
+ * given here come from the AWS SDK's usual places (environment, instance role).
+ */
+export type S3Uploads = {
+  bucket: string
+  region: string
+  endpoint?: string
+  forcePathStyle: boolean
+  credentials?: { accessKeyId: string; secretAccessKey: string }
+}
+
+export function s3UploadsFrom(env: NodeJS.ProcessEnv): S3Uploads | undefined {
+  const bucket = env.S3_BUCKET?.trim()
+  if (!bucket) return undefined
+  const { S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = env
+  if (Boolean(accessKeyId) !== Boolean(secretAccessKey)) {
+    throw new SettingsError('S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY must be set together (or neither)')
+  }
+  return {
+    bucket,
+    region: env.S3_REGION || 'us-east-1',
+    endpoint: env.S3_ENDPOINT || undefined,
+    // MinIO and most self-hosted stores address buckets by path, not by host name.
+    forcePathStyle: env.S3_FORCE_PATH_STYLE === 'true',
+    credentials: accessKeyId && secretAccessKey ? { accessKeyId, secretAccessKey } : undefined,
+  }
+}
+
+export const s3Uploads = s3UploadsFrom(process.env)
+
 /** Names and phone numbers are anonymised this many days after the event or project ends. */
 export const retentionDays = positiveInteger('PERSONAL_DATA_RETENTION_DAYS', 30)
 

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone, districtAdminOnly, isDistrictAdmin, signedIn } from '../access'
 import { missingFileIs404, nameUploadByContent, uploadedByServer } from '../hooks/upload-name'
-import { uploadsDir } from '../settings'
+import { s3Uploads, uploadsDir } from '../settings'
 
 /** Photos and images. Alt text is required in Chinese and kept in English for delegations. */
 export const Media: CollectionConfig = {
@@ -24,8 +24,9 @@ export const Media: CollectionConfig = {
   },
   upload: {
     staticDir: uploadsDir,
-    // A missing file is 404, not the server error Payload would answer.
-    handlers: [missingFileIs404(uploadsDir)],
+    // A missing file is 404, not the server error Payload would answer. On S3 (cms/upload-storage.ts)
+    // the files are not in the folder: the adapter's handler serves them.
+    handlers: s3Uploads ? [] : [missingFileIs404(uploadsDir)],
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp'],
     imageSizes: [
       { name: 'thumbnail', width: 400, height: 300, position: 'centre' },

@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
 import { isDatabaseEmpty, seed } from '../../cms/seed'
-import { database, migrationsDir } from '../../cms/settings'
+import { database } from '../../cms/settings'
 import { seedIfEmpty } from '../../scripts/lib/database'
 import { testPayload } from '../helpers/payload'
+import { pendingSchemaChanges } from '../helpers/schema'
 
 /** A few documents are enough here; seed-content.test.ts loads the whole demo. */
 const SMALL_DISTRICT = path.resolve('tests/fixtures/content')
@@ -24,16 +24,7 @@ describe('the embedded database', () => {
 
   it('has committed migrations that match the collections (run `npm run migrate:create` if not)', async () => {
     const payload = await testPayload()
-    const { generateDrizzleJson, generateMigration } = payload.db.requireDrizzleKit()
-    const latest = readdirSync(migrationsDir)
-      .filter((file) => file.endsWith('.json'))
-      .sort()
-      .at(-1)
-    expect(latest, 'no migration snapshot in cms/migrations').toBeDefined()
-    const committed = JSON.parse(readFileSync(path.join(migrationsDir, latest!), 'utf8'))
-    const current = await generateDrizzleJson(payload.db.schema)
-    const pending = await generateMigration(committed, current)
-    expect(pending).toEqual([])
+    expect(await pendingSchemaChanges(payload)).toEqual([])
   })
 })
 

@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { afterEach, describe, expect, it, vi } from 'vitest'
 
-import { dataDir, resolveDatabase, resolveSecret, SettingsError } from '../../cms/settings'
+import { dataDir, resolveDatabase, resolveSecret, s3UploadsFrom, SettingsError } from '../../cms/settings'
 
 describe('choosing the database from DATABASE_URL', () => {
   it('uses the embedded SQLite file data/mulin.db when DATABASE_URL is unset or empty', () => {
@@ -60,5 +60,35 @@ describe('the Payload secret', () => {
     )
     // Outside production a developer on MongoDB still gets a generated one.
     expect(resolveSecret({ kind: 'mongodb', url: 'mongodb://x' }, false)).toMatch(/^[0-9a-f]{64}$/)
+  })
+})
+
+describe('uploads on S3 (S3_BUCKET and friends)', () => {
+  it('are off without S3_BUCKET', () => {
+    expect(s3UploadsFrom({})).toBeUndefined()
+    expect(s3UploadsFrom({ S3_BUCKET: '  ' })).toBeUndefined()
+  })
+
+  it('take the bucket, region, endpoint, path-style addressing and credentials', () => {
+    expect(
+      s3UploadsFrom({
+        S3_BUCKET: 'mulin-uploads',
+        S3_REGION: 'cn-east-2',
+        S3_ENDPOINT: 'https://s3.example.cn',
+        S3_FORCE_PATH_STYLE: 'true',
+        S3_ACCESS_KEY_ID: 'test-key',
+        S3_SECRET_ACCESS_KEY: 'test-secret',
+      }),
+    ).toEqual({
+      bucket: 'mulin-uploads',
+      region: 'cn-east-2',
+      endpoint: 'https://s3.example.cn',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'test-key', secretAccessKey: 'test-secret' },
+    })
+  })
+
+  it('refuse half a set of credentials', () => {
+    expect(() => s3UploadsFrom({ S3_BUCKET: 'b', S3_ACCESS_KEY_ID: 'k' })).toThrow(/together/)
   })
 })

@@ -34,6 +34,7 @@ import { Icon as Icon_42af45a2e169122dea8a98337d41efda } from '../../../componen
 import { Logo as Logo_42af45a2e169122dea8a98337d41efda } from '../../../components/Brand'
 import { CheckInNavLink as CheckInNavLink_82ab52bb59034626df22aed1383a792a } from '../../../components/CheckInNavLink'
 import { StaffDashboard as StaffDashboard_c1f800128614f7f010349cebcd1dafbc } from '../../../components/StaffDashboard'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CheckInView as CheckInView_8ecff33d6de5f082ebbf4deafa9dcf7f } from '../../../components/CheckInView'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -75,6 +76,7 @@ export const importMap = {
   "/components/Brand#Logo": Logo_42af45a2e169122dea8a98337d41efda,
   "/components/CheckInNavLink#CheckInNavLink": CheckInNavLink_82ab52bb59034626df22aed1383a792a,
   "/components/StaffDashboard#StaffDashboard": StaffDashboard_c1f800128614f7f010349cebcd1dafbc,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "/components/CheckInView#CheckInView": CheckInView_8ecff33d6de5f082ebbf4deafa9dcf7f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
