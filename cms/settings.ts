@@ -86,7 +86,7 @@ export type S3Uploads = {
   credentials?: { accessKeyId: string; secretAccessKey: string }
 }
 
-export function s3UploadsFrom(env: NodeJS.ProcessEnv): S3Uploads | undefined {
+export function s3UploadsFrom(env: Record<string, string | undefined>): S3Uploads | undefined {
   const bucket = env.S3_BUCKET?.trim()
   if (!bucket) return undefined
   const { S3_ACCESS_KEY_ID: accessKeyId, S3_SECRET_ACCESS_KEY: secretAccessKey } = env
