@@ -42,8 +42,9 @@ import { ADMIN_DATE_FORMAT } from './rules/shanghai-time'
 // Payload checks at start-up (outside production) that all its @payloadcms/* packages share one
 // version, and rejects unhandled when they do not. @payloadcms/storage-s3 lags payload by one patch
 // on the registry we install from (3.90.1 beside 3.90.2; package.json's `overrides` make it use our
-// payload), so the check would always fail. Versions are pinned exactly and `npm ci` installs them
-// from the lockfile, which is what the check guards. Remove this when storage-s3 3.90.2 is there.
+// payload), so the check would always fail. The mix is deliberate and fixed: every Payload package
+// is pinned exactly and `npm ci` installs them from the lockfile. Remove this when storage-s3
+// 3.90.2 is published (and drop the overrides).
 process.env.PAYLOAD_DISABLE_DEPENDENCY_CHECKER ??= 'true'
 
 export default buildConfig({
