@@ -8,6 +8,7 @@ import * as migration_20261202_030100_headline_figure_sources from './20261202_0
 import * as migration_20261202_030200_form_attempts from './20261202_030200_form_attempts';
 import * as migration_20261202_030300_messages_feedback from './20261202_030300_messages_feedback';
 import * as migration_20261202_060000_figures_indexes from './20261202_060000_figures_indexes';
+import * as migration_20261202_084500_documents_version from './20261202_084500_documents_version';
 
 export const migrations = [
   {
@@ -59,5 +60,10 @@ export const migrations = [
     up: migration_20261202_060000_figures_indexes.up,
     down: migration_20261202_060000_figures_indexes.down,
     name: '20261202_060000_figures_indexes',
+  },
+  {
+    up: migration_20261202_084500_documents_version.up,
+    down: migration_20261202_084500_documents_version.down,
+    name: '20261202_084500_documents_version',
   },
 ];
