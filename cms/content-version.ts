@@ -5,6 +5,11 @@
  * moves, so every site process, on every machine, sees a change within a fraction of a second
  * by reading one row.
  *
+ * Beside it, the documents version grows only when a document changes, not when seats, volunteer
+ * places or claims do. On a busy sign-up day the content version moves many times a second; what
+ * the site read of centres, conventions or case studies stays good until the documents version
+ * moves (src/lib/content/memo.ts, the search index).
+ *
  * This module and the ledger are the database-aware parts of it: the CMS bumps the number inside
  * the change's own transaction (a change that rolls back bumps nothing), the site reads it.
  */
@@ -26,7 +31,16 @@ export const CONTENT_VERSION_TABLE = 'mulin_content_version'
 /** MongoDB: one document in a collection of the portal's own. */
 const MONGO_COLLECTION = 'mulin_content_version'
 
-const BUMP_SQL = `UPDATE ${CONTENT_VERSION_TABLE} SET version = version + 1 WHERE id = 1`
+/** A document changed: both numbers move. */
+const DOCUMENTS_BUMP_SQL = `UPDATE ${CONTENT_VERSION_TABLE} SET version = version + 1, documents = documents + 1 WHERE id = 1`
+/** Only seats, places or claims changed. */
+const SEATS_BUMP_SQL = `UPDATE ${CONTENT_VERSION_TABLE} SET version = version + 1 WHERE id = 1`
+
+/**
+ * Collections whose rows are residents' sign-ups of one kind or another: a change to them moves
+ * the seats, places or claims pages show, never a document's own text.
+ */
+const SEATS_ONLY = new Set(['registrations', 'volunteers', 'project-claims'])
 
 type SqlRunner = { run: (query: ReturnType<typeof sql>) => Promise<unknown> }
 type SqliteAdapter = { drizzle: SqlRunner; sessions: Record<string, { db: SqlRunner } | undefined> }
@@ -38,31 +52,35 @@ type MongoCollection = {
   findOne: (filter: object) => Promise<{ version?: number } | null>
 }
 
-/** Bumps the version on the request's own transaction (Payload hooks). */
-export async function bumpContentVersion(req: PayloadRequest): Promise<void> {
+/**
+ * Bumps the version on the request's own transaction (Payload hooks); the documents version too
+ * unless only seats, places or claims changed.
+ */
+export async function bumpContentVersion(req: PayloadRequest, seatsOnly = false): Promise<void> {
   if (req.context?.seeding) return // nothing is cached while the demo district is loaded
   if (req.payload.db.name === 'mongoose') {
     const collection = (req.payload.db as unknown as MongoAdapter).connection.db.collection(MONGO_COLLECTION)
-    await collection.updateOne({ _id: 'content' }, { $inc: { version: 1 } }, { upsert: true })
+    const $inc = seatsOnly ? { version: 1 } : { version: 1, documents: 1 }
+    await collection.updateOne({ _id: 'content' }, { $inc }, { upsert: true })
     return
   }
   const adapter = req.payload.db as unknown as SqliteAdapter
   const transactionID = req.transactionID ? await req.transactionID : undefined
   const db = (transactionID !== undefined && adapter.sessions[String(transactionID)]?.db) || adapter.drizzle
-  await db.run(sql.raw(BUMP_SQL))
+  await db.run(sql.raw(seatsOnly ? SEATS_BUMP_SQL : DOCUMENTS_BUMP_SQL))
 }
 
-/** Bumps the version inside a group-committed raw transaction (cms/seats/sqlite-signup.ts). */
+/** A sign-up's seats moved, inside its group-committed raw transaction (cms/seats/sqlite-signup.ts). */
 export async function bumpContentVersionRaw(tx: RawTransaction): Promise<void> {
-  await tx.execute(BUMP_SQL)
+  await tx.execute(SEATS_BUMP_SQL)
 }
 
-const afterChange: CollectionAfterChangeHook = async ({ req, doc }) => {
-  await bumpContentVersion(req)
+const afterChange: CollectionAfterChangeHook = async ({ req, doc, collection }) => {
+  await bumpContentVersion(req, SEATS_ONLY.has(collection.slug))
   return doc
 }
-const afterDelete: CollectionAfterDeleteHook = async ({ req, doc }) => {
-  await bumpContentVersion(req)
+const afterDelete: CollectionAfterDeleteHook = async ({ req, doc, collection }) => {
+  await bumpContentVersion(req, SEATS_ONLY.has(collection.slug))
   return doc
 }
 const afterGlobalChange: GlobalAfterChangeHook = async ({ req, doc }) => {
@@ -95,6 +113,8 @@ export function globalWithContentVersion(global: GlobalConfig): GlobalConfig {
 export type ContentVersionReader = {
   /** The current version, or null when it cannot be known (then nothing may be cached). */
   read: () => number | null | Promise<number | null>
+  /** The documents version, or null when it cannot be known. */
+  readDocuments: () => number | null | Promise<number | null>
   close: () => Promise<void>
 }
 
@@ -106,15 +126,19 @@ export async function openContentVersionReader(settings: DatabaseSettings): Prom
   if (settings.kind === 'mongodb') {
     const { MongoClient } = await import('mongodb')
     const client = new MongoClient(settings.url, { serverSelectionTimeoutMS: 2_000 })
-    const collection = client.db().collection<{ _id: string; version?: number }>(MONGO_COLLECTION)
+    const collection = client
+      .db()
+      .collection<{ _id: string; version?: number; documents?: number }>(MONGO_COLLECTION)
+    const field = (name: 'version' | 'documents') => async () => {
+      try {
+        return (await collection.findOne({ _id: 'content' }))?.[name] ?? 0
+      } catch {
+        return null
+      }
+    }
     return {
-      read: async () => {
-        try {
-          return (await collection.findOne({ _id: 'content' }))?.version ?? 0
-        } catch {
-          return null
-        }
-      },
+      read: field('version'),
+      readDocuments: field('documents'),
       close: () => client.close(),
     }
   }
@@ -122,18 +146,20 @@ export async function openContentVersionReader(settings: DatabaseSettings): Prom
   // can afford one for every request (the async client costs over 100 µs).
   const { default: Database } = await import('libsql')
   const db = new Database(settings.file, { readonly: true, fileMustExist: true })
-  let statement: { get: () => unknown } | undefined
+  const statements: Partial<Record<'version' | 'documents', { get: () => unknown }>> = {}
+  const column = (name: 'version' | 'documents') => () => {
+    try {
+      statements[name] ??= db.prepare(`SELECT ${name} AS value FROM ${CONTENT_VERSION_TABLE} WHERE id = 1`)
+      const row = statements[name].get() as { value?: number } | undefined
+      return row?.value === undefined || row.value === null ? null : Number(row.value)
+    } catch {
+      delete statements[name]
+      return null // no such table or column yet (not migrated), or the file is unreadable: cache nothing
+    }
+  }
   return {
-    read: () => {
-      try {
-        statement ??= db.prepare(`SELECT version FROM ${CONTENT_VERSION_TABLE} WHERE id = 1`)
-        const row = statement.get() as { version?: number } | undefined
-        return row?.version === undefined ? null : Number(row.version)
-      } catch {
-        statement = undefined
-        return null // no such table yet (not migrated) or the file is unreadable: cache nothing
-      }
-    },
+    read: column('version'),
+    readDocuments: column('documents'),
     close: async () => {
       db.close()
     },

@@ -8,7 +8,8 @@ import * as migration_20261202_030100_headline_figure_sources from './20261202_0
 import * as migration_20261202_030200_form_attempts from './20261202_030200_form_attempts';
 import * as migration_20261202_030300_messages_feedback from './20261202_030300_messages_feedback';
 import * as migration_20261202_060000_figures_indexes from './20261202_060000_figures_indexes';
-import * as migration_20261202_084251_media_storage_prefix from './20261202_084251_media_storage_prefix';
+import * as migration_20261202_084500_documents_version from './20261202_084500_documents_version';
+import * as migration_20261202_085857_media_storage_prefix from './20261202_085857_media_storage_prefix';
 
 export const migrations = [
   {
@@ -62,8 +63,13 @@ export const migrations = [
     name: '20261202_060000_figures_indexes',
   },
   {
-    up: migration_20261202_084251_media_storage_prefix.up,
-    down: migration_20261202_084251_media_storage_prefix.down,
-    name: '20261202_084251_media_storage_prefix'
+    up: migration_20261202_084500_documents_version.up,
+    down: migration_20261202_084500_documents_version.down,
+    name: '20261202_084500_documents_version',
+  },
+  {
+    up: migration_20261202_085857_media_storage_prefix.up,
+    down: migration_20261202_085857_media_storage_prefix.down,
+    name: '20261202_085857_media_storage_prefix'
   },
 ];

@@ -2,11 +2,12 @@
  * Figures the home page states as facts, counted from the data each time (not typed into the
  * settings), so they agree with the directory, the libraries and /figures.
  */
+import { keptUntilDocumentsChange } from './content/memo'
 import { cms } from './cms'
 import { CONVENTIONS_IN_FORCE } from './content/civic'
 
 /** Published conventions in force (adopted or revised): the ones the library and booklet show. */
-export async function countConventionsInForce(): Promise<number> {
+export const countConventionsInForce = keptUntilDocumentsChange(async (): Promise<number> => {
   const payload = await cms()
   const { totalDocs } = await payload.count({
     collection: 'conventions',
@@ -14,4 +15,4 @@ export async function countConventionsInForce(): Promise<number> {
     overrideAccess: false,
   })
   return totalDocs
-}
+})

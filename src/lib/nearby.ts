@@ -4,6 +4,7 @@
  */
 import type { Centre } from '@cms/payload-types'
 
+import { keptUntilDocumentsChange } from './content/memo'
 import { cms, type Locale } from './cms'
 import { byDistance, hasPoint, type Point } from './places'
 
@@ -50,35 +51,37 @@ export type NeighbourhoodChoice = { id: number; name: string; subDistrict: strin
  * its own: it is placed where the centre serving it is (the centre stands in or beside it), and
  * the directory says so.
  */
-export async function neighbourhoodChoices(lang: Locale): Promise<NeighbourhoodChoice[]> {
-  const payload = await cms()
-  const common = { locale: lang, limit: 0, pagination: false, depth: 0, overrideAccess: false } as const
-  // Three flat reads instead of populating two relationships on each of some seventy rows.
-  const [neighbourhoods, centres, subDistricts] = await Promise.all([
-    payload.find({
-      collection: 'neighbourhoods',
-      select: { name: true, subDistrict: true, centre: true },
-      sort: 'subDistrict',
-      ...common,
-    }),
-    payload.find({
-      collection: 'centres',
-      select: { latitude: true, longitude: true },
-      draft: false,
-      ...common,
-    }),
-    payload.find({ collection: 'sub-districts', select: { name: true }, ...common }),
-  ])
-  const idOf = (value: unknown) =>
-    typeof value === 'object' && value !== null ? (value as { id: number }).id : value
-  const placeOf = new Map(
-    centres.docs.filter(hasPoint).map((c) => [c.id, { latitude: c.latitude, longitude: c.longitude }]),
-  )
-  const nameOf = new Map(subDistricts.docs.map((d) => [d.id, d.name]))
-  return neighbourhoods.docs.map((n) => ({
-    id: n.id,
-    name: n.name,
-    subDistrict: nameOf.get(idOf(n.subDistrict) as number) ?? '',
-    point: placeOf.get(idOf(n.centre) as number),
-  }))
-}
+export const neighbourhoodChoices = keptUntilDocumentsChange(
+  async (lang: Locale): Promise<NeighbourhoodChoice[]> => {
+    const payload = await cms()
+    const common = { locale: lang, limit: 0, pagination: false, depth: 0, overrideAccess: false } as const
+    // Three flat reads instead of populating two relationships on each of some seventy rows.
+    const [neighbourhoods, centres, subDistricts] = await Promise.all([
+      payload.find({
+        collection: 'neighbourhoods',
+        select: { name: true, subDistrict: true, centre: true },
+        sort: 'subDistrict',
+        ...common,
+      }),
+      payload.find({
+        collection: 'centres',
+        select: { latitude: true, longitude: true },
+        draft: false,
+        ...common,
+      }),
+      payload.find({ collection: 'sub-districts', select: { name: true }, ...common }),
+    ])
+    const idOf = (value: unknown) =>
+      typeof value === 'object' && value !== null ? (value as { id: number }).id : value
+    const placeOf = new Map(
+      centres.docs.filter(hasPoint).map((c) => [c.id, { latitude: c.latitude, longitude: c.longitude }]),
+    )
+    const nameOf = new Map(subDistricts.docs.map((d) => [d.id, d.name]))
+    return neighbourhoods.docs.map((n) => ({
+      id: n.id,
+      name: n.name,
+      subDistrict: nameOf.get(idOf(n.subDistrict) as number) ?? '',
+      point: placeOf.get(idOf(n.centre) as number),
+    }))
+  },
+)

@@ -1,7 +1,9 @@
 /**
  * The content version (cms/content-version.ts) that the site's page cache watches: every public
  * change moves it, in the change's own transaction, whichever way the change is made; a change
- * that fails moves nothing; a reader in another process sees it.
+ * that fails moves nothing; a reader in another process sees it. The documents version beside it
+ * moves with documents but not with sign-ups, so what the site read of documents stays good
+ * (src/lib/content/memo.ts) while a crowd signs up.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 
@@ -9,6 +11,7 @@ const { database } = await import('../../cms/settings')
 const { openContentVersionReader } = await import('../../cms/content-version')
 const { signUp } = await import('../../cms/signups/event-signups')
 const { makeCentre, makeEvent } = await import('../helpers/fixtures')
+const { listCentres } = await import('../../src/lib/content/centres')
 const { testPayload } = await import('../helpers/payload')
 
 let payload: Awaited<ReturnType<typeof testPayload>>
@@ -66,5 +69,54 @@ describe('the content version', () => {
       overrideAccess: true,
     })
     expect(await reader.read()).toBe(before)
+  })
+
+  it('keeps the documents version still through sign-ups, online and by staff, and moves it for a document', async () => {
+    const event = await makeEvent(payload, centreId, { capacity: 5, maxPartySize: 1 })
+    const [version, documents] = [(await reader.read())!, (await reader.readDocuments())!]
+    expect(documents).toEqual(expect.any(Number))
+    expect((await signUp(payload, event.id, { ...person(4), partySize: '1' })).ok).toBe(true)
+    await payload.create({
+      collection: 'registrations',
+      data: { event: event.id, name: '居民五', phone: '13700000005', partySize: 1, consent: true } as never,
+      overrideAccess: true,
+    })
+    expect(await reader.read()).toBe(version + 2)
+    expect(await reader.readDocuments()).toBe(documents)
+    await payload.update({
+      collection: 'centres',
+      id: centreId,
+      data: { summary: '文档版本测试' },
+      overrideAccess: true,
+    })
+    expect(await reader.readDocuments()).toBeGreaterThan(documents)
+    expect(await reader.read()).toBeGreaterThan(version + 2)
+  })
+
+  it('lets the site keep what it read of documents through sign-ups, and never past a document change', async () => {
+    const nameIn = async () =>
+      (await listCentres('zh')).centres.find((centre) => centre.id === centreId)?.name
+    const event = await makeEvent(payload, centreId, { capacity: 5, maxPartySize: 1 })
+    const first = await listCentres('zh')
+    first.centres.length = 0 // a page trimming its copy changes nothing for the next page
+    expect(await nameIn()).toEqual(expect.any(String))
+    // Underneath, the name changes without Payload (so no version moves): kept means not re-read.
+    const { database } = await import('../../cms/settings')
+    const { createClient } = await import('@libsql/client')
+    const db = createClient({ url: database.url })
+    await db.execute({
+      sql: `UPDATE centres_locales SET name = '暗改' WHERE _parent_id = ?`,
+      args: [centreId],
+    })
+    db.close()
+    expect((await signUp(payload, event.id, { ...person(6), partySize: '1' })).ok).toBe(true)
+    expect(await nameIn()).not.toBe('暗改') // a sign-up moved only the seats
+    await payload.update({
+      collection: 'centres',
+      id: centreId,
+      data: { name: '改名中心' },
+      overrideAccess: true,
+    })
+    expect(await nameIn()).toBe('改名中心') // a document changed: read again at once
   })
 })

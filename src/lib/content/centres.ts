@@ -2,6 +2,7 @@
 import type { Centre, Convention, Evaluation, Project, Site, SubDistrict } from '@cms/payload-types'
 import type { PreviewGrant } from '@cms/preview'
 import { cms, findBySlugOrPreview, findPublished, type Locale } from '../cms'
+import { keptUntilDocumentsChange } from './memo'
 
 export type CentreFilters = {
   subDistrict?: string
@@ -26,6 +27,27 @@ const CENTRE_LISTING_FIELDS = {
 } as const
 export type CentreListing = Pick<Centre, 'id' | keyof typeof CENTRE_LISTING_FIELDS>
 
+/** Published centres as a list shows them, best rated first, with the filters the query applies. */
+const publishedCentres = keptUntilDocumentsChange(
+  async (locale: Locale, minStars?: number, subDistrict?: string): Promise<CentreListing[]> => {
+    const and = []
+    if (minStars) and.push({ stars: { greater_than_equal: minStars } })
+    if (subDistrict) and.push({ 'subDistrict.slug': { equals: subDistrict } })
+    const result = await findPublished({
+      collection: 'centres',
+      where: and.length > 0 ? { and } : undefined,
+      locale,
+      limit: 0,
+      pagination: false,
+      sort: ['-stars', 'slug'],
+      depth: 1,
+      select: CENTRE_LISTING_FIELDS,
+      populate: { 'sub-districts': { name: true, slug: true } },
+    })
+    return result.docs
+  },
+)
+
 /**
  * Published centres for the directory, best rated first, filtered as the visitor asked. The
  * filters on services run here rather than in the query: a district has at most a few hundred
@@ -37,21 +59,8 @@ export async function listCentres(
   filters: CentreFilters = {},
   isOpen?: (centre: CentreListing) => boolean,
 ): Promise<{ centres: CentreListing[]; total: number }> {
-  const and = []
-  if (filters.minStars) and.push({ stars: { greater_than_equal: filters.minStars } })
-  if (filters.subDistrict) and.push({ 'subDistrict.slug': { equals: filters.subDistrict } })
-  const result = await findPublished({
-    collection: 'centres',
-    where: and.length > 0 ? { and } : undefined,
-    locale,
-    limit: 0,
-    pagination: false,
-    sort: ['-stars', 'slug'],
-    depth: 1,
-    select: CENTRE_LISTING_FIELDS,
-    populate: { 'sub-districts': { name: true, slug: true } },
-  })
-  const centres = result.docs.filter(
+  const docs = await publishedCentres(locale, filters.minStars, filters.subDistrict)
+  const centres = docs.filter(
     (centre) =>
       (!filters.category || (centre.services ?? []).some((s) => s.category === filters.category)) &&
       (!filters.audience ||
@@ -61,7 +70,7 @@ export async function listCentres(
   return { centres, total: centres.length }
 }
 
-export async function listSubDistricts(locale: Locale): Promise<SubDistrict[]> {
+export const listSubDistricts = keptUntilDocumentsChange(async (locale: Locale): Promise<SubDistrict[]> => {
   const { docs } = await findPublished({
     collection: 'sub-districts',
     locale,
@@ -70,24 +79,26 @@ export async function listSubDistricts(locale: Locale): Promise<SubDistrict[]> {
     sort: 'slug',
   })
   return docs
-}
+})
 
 /** Published evaluations of a centre, oldest first (for its star history). */
-export async function centreEvaluations(centreId: number, locale: Locale): Promise<Evaluation[]> {
-  const { docs } = await findPublished({
-    collection: 'evaluations',
-    where: { centre: { equals: centreId } },
-    sort: 'periodKey',
-    locale,
-    depth: 0,
-    limit: 0,
-    pagination: false,
-  })
-  return docs
-}
+export const centreEvaluations = keptUntilDocumentsChange(
+  async (centreId: number, locale: Locale): Promise<Evaluation[]> => {
+    const { docs } = await findPublished({
+      collection: 'evaluations',
+      where: { centre: { equals: centreId } },
+      sort: 'periodKey',
+      locale,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+    })
+    return docs
+  },
+)
 
 /** The latest published evaluation of every centre, for the league table. */
-export async function latestEvaluations(locale: Locale): Promise<Evaluation[]> {
+export const latestEvaluations = keptUntilDocumentsChange(async (locale: Locale): Promise<Evaluation[]> => {
   const { docs } = await findPublished({
     collection: 'evaluations',
     sort: '-periodKey',
@@ -103,7 +114,7 @@ export async function latestEvaluations(locale: Locale): Promise<Evaluation[]> {
     seen.add(id)
     return true
   })
-}
+})
 
 export async function centreProjects(centreId: number, locale: Locale): Promise<Project[]> {
   const { docs } = await findPublished({
@@ -142,9 +153,9 @@ export function getCentre(
 }
 
 /** The site settings: navigation, footer, alert banner, headline figures. */
-export async function getSite(locale: Locale): Promise<Site> {
+export const getSite = keptUntilDocumentsChange(async (locale: Locale): Promise<Site> => {
   return (await cms()).findGlobal({ slug: 'site', locale, depth: 0, overrideAccess: false })
-}
+})
 
 /** Published centres for the calendar's centre filter: id, name and slug only. */
 export async function eventCentreOptions(

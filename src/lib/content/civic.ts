@@ -5,6 +5,7 @@
 import type { CaseStudy, Centre, Convention, Project, SubDistrict } from '@cms/payload-types'
 import type { PreviewGrant } from '@cms/preview'
 import { cms, findBySlugOrPreview, findPublished, type Locale } from '../cms'
+import { keptUntilDocumentsChange } from './memo'
 
 /** A convention still being drafted is never shown, even if someone published it by mistake. */
 const PUBLIC_CONVENTION_STATUSES = ['adopted', 'revised', 'consultation', 'retired'] as const
@@ -39,7 +40,7 @@ export function civicCentre(doc: Convention | Project): Centre | undefined {
   return typeof doc.centre === 'object' ? doc.centre : undefined
 }
 
-async function publishedConventions(locale: Locale): Promise<Convention[]> {
+const publishedConventions = keptUntilDocumentsChange(async (locale: Locale): Promise<Convention[]> => {
   const { docs } = await findPublished({
     collection: 'conventions',
     where: { status: { in: [...PUBLIC_CONVENTION_STATUSES] } },
@@ -50,7 +51,7 @@ async function publishedConventions(locale: Locale): Promise<Convention[]> {
     pagination: false,
   })
   return docs
-}
+})
 
 /** Words typed into the search box, each of which must appear somewhere in the convention. */
 function conventionSearchTerms(q: string | undefined): string[] {
@@ -220,19 +221,21 @@ export async function projectsLookingForHelp(locale: Locale, limit = 4): Promise
     .slice(0, limit)
 }
 
-export async function featuredCaseStudy(locale: Locale): Promise<CaseStudy | null> {
-  const { docs } = await findPublished({
-    collection: 'case-studies',
-    sort: '-updatedAt',
-    locale,
-    depth: 0,
-    limit: 1,
-  })
-  return docs[0] ?? null
-}
+export const featuredCaseStudy = keptUntilDocumentsChange(
+  async (locale: Locale): Promise<CaseStudy | null> => {
+    const { docs } = await findPublished({
+      collection: 'case-studies',
+      sort: '-updatedAt',
+      locale,
+      depth: 0,
+      limit: 1,
+    })
+    return docs[0] ?? null
+  },
+)
 
 /** Published case studies for delegations, newest first; depth 0 because the list shows no relations. */
-export async function listCaseStudies(locale: Locale): Promise<CaseStudy[]> {
+export const listCaseStudies = keptUntilDocumentsChange(async (locale: Locale): Promise<CaseStudy[]> => {
   const { docs } = await findPublished({
     collection: 'case-studies',
     sort: ['-updatedAt', 'slug'],
@@ -242,7 +245,7 @@ export async function listCaseStudies(locale: Locale): Promise<CaseStudy[]> {
     pagination: false,
   })
   return docs
-}
+})
 
 /** One case study with its related centres and projects (or its draft, under a preview grant). */
 export function getCaseStudy(
@@ -287,7 +290,7 @@ export async function caseStudyUnitsInEnglish(
  */
 export const CONVENTIONS_IN_FORCE = ['adopted', 'revised'] as const
 
-export async function conventionsInForce(): Promise<Convention[]> {
+export const conventionsInForce = keptUntilDocumentsChange(async (): Promise<Convention[]> => {
   const { docs } = await findPublished({
     collection: 'conventions',
     where: { status: { in: [...CONVENTIONS_IN_FORCE] } },
@@ -299,4 +302,4 @@ export async function conventionsInForce(): Promise<Convention[]> {
     pagination: false,
   })
   return docs
-}
+})

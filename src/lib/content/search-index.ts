@@ -9,10 +9,9 @@ import {
   PROJECT_KINDS,
   SERVICE_CATEGORIES,
 } from '@cms/vocabulary'
-import { type ContentVersionReader, openContentVersionReader } from '@cms/content-version'
-import { database } from '@cms/settings'
 import { findPublished, type Locale } from '../cms'
 import type { SearchDocument } from '../search'
+import { documentsVersion } from './memo'
 
 /** Of a related document, a search result names only its name. */
 const NAMES_ONLY = {
@@ -22,20 +21,11 @@ const NAMES_ONLY = {
 } as const
 
 /**
- * The index is rebuilt when the content version moves (cms/content-version.ts: every publish, edit,
- * delete or seat change), so a published event is found on the very next search. When the version
- * cannot be read, it is rebuilt at most every 15 seconds instead.
+ * The index is rebuilt when the documents version moves (cms/content-version.ts: every publish,
+ * edit or delete, but not a sign-up: the index holds no seats), so a published event is found on
+ * the very next search. When the version cannot be read, it is rebuilt at most every 15 seconds.
  */
 const FALLBACK_MAX_AGE_MS = 15_000
-let versionReader: Promise<ContentVersionReader> | undefined
-async function contentVersion(): Promise<number | null> {
-  try {
-    return await (await (versionReader ??= openContentVersionReader(database))).read()
-  } catch {
-    versionReader = undefined // e.g. the database file is not there yet: try again next time
-    return null
-  }
-}
 
 type IndexEntry = { version: number | null; builtAt: number; docs: Promise<SearchDocument[]> }
 const indexes = new Map<Locale, IndexEntry>()
@@ -47,7 +37,7 @@ const indexes = new Map<Locale, IndexEntry>()
  * Searches arriving while it is rebuilt wait for the one rebuild.
  */
 export async function searchableDocuments(lang: Locale): Promise<SearchDocument[]> {
-  const version = await contentVersion()
+  const version = await documentsVersion()
   const current = indexes.get(lang)
   const fresh =
     current &&
