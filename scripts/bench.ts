@@ -17,13 +17,14 @@
  */
 import autocannon from 'autocannon'
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
 import { fail, say } from './lib/log'
+import { NGINX, standaloneNginxConfig } from './lib/nginx'
 import { freePort, startPortal } from './lib/portal'
 
 const { values: args } = parseArgs({
@@ -195,7 +196,6 @@ for (const [index, page] of pages.entries()) {
   staticFiles.push(file)
 }
 
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file))
 const staticPort = await freePort()
 let staticLabel = 'nginx'
 if (NGINX) {
@@ -203,23 +203,11 @@ if (NGINX) {
   mkdirSync(nginxDir, { recursive: true })
   writeFileSync(
     path.join(nginxDir, 'nginx.conf'),
-    `worker_processes 1;
-daemon off;
-pid ${nginxDir}/nginx.pid;
-error_log ${nginxDir}/error.log warn;
-events { worker_connections 1024; }
-http {
-  include /etc/nginx/mime.types;
-  types { text/calendar ics; }
-  access_log off;
-  client_body_temp_path ${nginxDir}/body;
-  proxy_temp_path ${nginxDir}/proxy;
-  fastcgi_temp_path ${nginxDir}/fastcgi;
-  uwsgi_temp_path ${nginxDir}/uwsgi;
-  scgi_temp_path ${nginxDir}/scgi;
-  server { listen 127.0.0.1:${staticPort}; root ${staticDir}; }
-}
-`,
+    standaloneNginxConfig({
+      dir: nginxDir,
+      workerConnections: 1024,
+      http: `  types { text/calendar ics; }\n  server { listen 127.0.0.1:${staticPort}; root ${staticDir}; }`,
+    }),
   )
   const nginx = spawn(NGINX, ['-p', nginxDir, '-c', path.join(nginxDir, 'nginx.conf')], { stdio: 'ignore' })
   children.push(nginx)

@@ -50,8 +50,14 @@ export function clientAddress(astro: Pick<AstroGlobal, 'clientAddress' | 'reques
 export type Gate = 'ok' | 'limited' | 'bot'
 
 /** Whether to process a submission: rate-limited addresses and filled honeypots are not. */
-export async function gate(form: string, values: FormValues, address: string): Promise<Gate> {
+export async function gate(
+  form: string,
+  values: FormValues,
+  address: string,
+  { counted = true }: { counted?: boolean } = {},
+): Promise<Gate> {
   if (isHoneypotFilled(values[HONEYPOT_FIELD])) return 'bot'
+  if (!counted) return 'ok'
   return (await formLimiter.allow(await cms(), form, address)) ? 'ok' : 'limited'
 }
 
@@ -97,6 +103,11 @@ export async function receiveForm(
   astro: Pick<AstroGlobal, 'clientAddress' | 'request' | 'response'>,
   form: string,
   lang: 'zh' | 'en' = 'zh',
+  /**
+   * `countedBySubmission`: the write the form leads to counts the attempt itself, in its own
+   * commit (a resident's sign-up, cms/seats/sqlite-signup.ts), so it is not counted here too.
+   */
+  { countedBySubmission = false }: { countedBySubmission?: boolean } = {},
 ): Promise<Received> {
   noStore(astro)
   const values = await readForm(astro.request)
@@ -105,7 +116,7 @@ export async function receiveForm(
     astro.response.status = 413
     return { verdict: 'limited', values: {}, state: { values: {}, errors: { form: TOO_LONG_MESSAGE[lang] } } }
   }
-  const verdict = await gate(form, values, clientAddress(astro))
+  const verdict = await gate(form, values, clientAddress(astro), { counted: !countedBySubmission })
   if (verdict !== 'limited') return { verdict, values }
   astro.response.status = 429
   return { verdict, values, state: { values, errors: { form: LIMITED_MESSAGE[lang] } } }

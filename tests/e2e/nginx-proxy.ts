@@ -4,13 +4,12 @@
  * (nginx.e2e.ts) and for a portal that trusts it (operations.e2e.ts).
  */
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:https'
 import path from 'node:path'
 
+import { NGINX, standaloneNginxConfig } from '../../scripts/lib/nginx'
 import { freePort, tempDir } from './portal'
-
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((file) => existsSync(file))
 
 export type ProxyAnswer = {
   status: number
@@ -83,27 +82,13 @@ export async function startNginx(siteUrl: string, cmsUrl: string, bind = '127.0.
   mkdirSync(path.join(dir, 'cache'))
   const ports = { http, https, site: new URL(siteUrl).port, cms: new URL(cmsUrl).port }
   writeFileSync(path.join(dir, 'mulin.conf'), render(readFileSync('deploy/nginx.conf', 'utf8'), ports, dir))
-  // The main file Debian's /etc/nginx/nginx.conf would be, with everything kept in the test folder.
   writeFileSync(
     path.join(dir, 'nginx.conf'),
-    `${process.getuid?.() === 0 ? 'user root;' : ''}
-worker_processes 1;
-daemon off;
-pid ${dir}/nginx.pid;
-error_log ${dir}/error.log warn;
-events { worker_connections 256; }
-http {
-  include /etc/nginx/mime.types;
-  access_log ${dir}/access.log;
-  client_body_temp_path ${dir}/body;
-  proxy_temp_path ${dir}/proxy;
-  fastcgi_temp_path ${dir}/fastcgi;
-  uwsgi_temp_path ${dir}/uwsgi;
-  scgi_temp_path ${dir}/scgi;
-  proxy_bind ${bind};
-  include ${dir}/mulin.conf;
-}
-`,
+    standaloneNginxConfig({
+      dir,
+      accessLog: true,
+      http: `  proxy_bind ${bind};\n  include ${dir}/mulin.conf;`,
+    }),
   )
   const args = ['-p', dir, '-c', path.join(dir, 'nginx.conf')]
   execFileSync(NGINX, ['-t', ...args], { stdio: 'pipe' }) // the shipped file is valid nginx

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { expectAccessible } from './audit'
 import { E2E_FORM_RATE_LIMIT } from './global-setup'
 import { launchBrowser, openPage } from './browser'
-import { postJson } from '../security/http'
+import { postForm, postJson } from '../security/http'
 import { api, findOne, tokenFor } from './rest'
 
 let browser: Browser
@@ -342,4 +342,28 @@ describe('projects', () => {
       expect(anonymous.status, collection).toBe(403)
     }
   })
+
+  it("counts the event page's form attempts in the sign-up's own commit: the one past the allowance is 429, in words, with what was typed", async () => {
+    const eventId = await makeEvent('表单限次')
+    const typed = { name: '限次测试居民', phone: '1390000', partySize: '1', consent: 'on' } // one digit short
+    const statuses: number[] = []
+    let last = ''
+    for (let i = 0; i <= E2E_FORM_RATE_LIMIT; i += 1) {
+      const answer = await postForm(`/events/${eventId}`, typed, '127.0.0.79')
+      statuses.push(answer.status)
+      last = answer.text
+    }
+    // Each refused sign-up still counted as an attempt, so a script guessing numbers is stopped.
+    expect(statuses.slice(0, E2E_FORM_RATE_LIMIT).every((s) => s === 400)).toBe(true)
+    expect(statuses[E2E_FORM_RATE_LIMIT]).toBe(429)
+    expect(last).toContain('提交次数太多了')
+    expect(last).toContain('value="限次测试居民"')
+    // Nothing was stored along the way.
+    const { json } = await api(
+      'district-admin',
+      'GET',
+      `/api/registrations?where[event][equals]=${eventId}&depth=0`,
+    )
+    expect(json.totalDocs).toBe(0)
+  }, 120_000)
 })

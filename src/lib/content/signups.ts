@@ -14,8 +14,9 @@ import {
 import { type ClaimInput, offerClaim, volunteer } from '@cms/signups/project-signups'
 import { cms } from '../cms'
 
-export async function signUpForEvent(eventId: number | string, values: SignupRequest) {
-  return signUp(await cms(), eventId, { ...values, channel: 'online' })
+/** A resident's sign-up from the site's form; the attempt from `address` counts in its commit. */
+export async function signUpForEvent(eventId: number | string, values: SignupRequest, address: string) {
+  return signUp(await cms(), eventId, { ...values, channel: 'online' }, { attemptFrom: address })
 }
 
 export async function lookUpSignupBy(code: string, digits: string) {
