@@ -20,7 +20,9 @@ import { activeKeyOf, type Registered } from './keys'
 const EVENT_COLUMNS = `id, centre_id, _status, status, start, "end", capacity, max_party_size, waiting_list,
   signup_opens, signup_closes, seats_taken, waiting_count`
 
-function eventOf(row: Record<string, unknown>): SignupEvent & { id: number; centre: number | null; published: boolean } {
+function eventOf(
+  row: Record<string, unknown>,
+): SignupEvent & { id: number; centre: number | null; published: boolean } {
   const number = (value: unknown) => (value === null || value === undefined ? 0 : Number(value))
   return {
     id: Number(row.id),
