@@ -26,6 +26,9 @@ import { database, dataDir, projectRoot, uploadsDir } from '../cms/settings'
 import { archiveName, type Manifest, tar } from './lib/archive'
 import { fail, say } from './lib/log'
 
+// Archives and restored databases hold residents' names and phone numbers: owner only.
+process.umask(0o077)
+
 const args = process.argv.slice(2)
 const outArg = args.indexOf('--out')
 const outDir = path.resolve(

@@ -14,6 +14,9 @@ import { database, dataDir, uploadsDir } from '../cms/settings'
 import { type Manifest, tar } from './lib/archive'
 import { fail, say } from './lib/log'
 
+// Archives and restored databases hold residents' names and phone numbers: owner only.
+process.umask(0o077)
+
 const archive = process.argv[2]
 if (!archive || !existsSync(archive)) fail('usage: npm run restore -- <path to mulin-backup-….tar.gz>')
 
