@@ -148,6 +148,36 @@ describe('the calendar feeds', () => {
     expect(text(scheduled.description)).toContain(`${inject('siteUrl')}/events/${eventIdOf(scheduled.uid)}`)
   })
 
+  it('shows a sign-up in the seats of the calendar at once (only the events’ own text is kept)', async () => {
+    const centre = await centreBySlug('siping-road')
+    const start = new Date(Date.now() + 4 * DAY)
+    const created = await api('district-admin', 'POST', '/api/events', {
+      title: `日历名额${Date.now().toString(36)}`,
+      centre: centre.id,
+      category: 'talk',
+      start: start.toISOString(),
+      end: new Date(start.getTime() + 3_600_000).toISOString(),
+      capacity: 7,
+      maxPartySize: 1,
+      _status: 'published',
+    })
+    expect(created.status).toBe(201)
+    const id = (created.json.doc as { id: number }).id
+    const seatsLine = async () =>
+      text(
+        vevents((await get('/events.ics')).text).find((entry) => entry.uid === `event-${id}@mulin`)
+          ?.description,
+      )
+    expect(await seatsLine()).toContain('剩余名额：7 个')
+    const signUp = await fetch(`${inject('cmsUrl')}/api/events/${id}/register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '日历测试', phone: '13911117777', partySize: 1, consent: true }),
+    })
+    expect(signUp.status).toBe(201)
+    expect(await seatsLine()).toContain('剩余名额：6 个')
+  })
+
   it('gives one centre its own calendar, holding only that centre’s events', async () => {
     const centre = await centreBySlug('siping-road')
     const feed = await get('/centres/siping-road.ics')

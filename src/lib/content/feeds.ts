@@ -1,9 +1,10 @@
 /** Feeds: the calendar (.ics), RSS and the sitemap. One query per collection, only what a feed names. */
 import type { Where } from 'payload'
 import type { Centre, Event } from '@cms/payload-types'
-import { sitemapEventsWhere, upcomingWhere } from '@cms/rules/upcoming'
+import { isUpcoming, sitemapEventsWhere, upcomingWhere } from '@cms/rules/upcoming'
 import { findPublished } from '../cms'
 import { CALENDAR_EVENT_FIELDS } from './events'
+import { keptUntilDocumentsChange } from './memo'
 
 /** The centre of a feed event: only what a calendar entry shows. */
 export type FeedCentre = Pick<Centre, 'id' | 'name' | 'slug' | 'address' | 'latitude' | 'longitude'>
@@ -29,7 +30,8 @@ export type FeedEvent = Pick<
 /**
  * Published events that are not over yet and start within `days`, soonest first, for the calendar
  * and RSS feeds. Cancelled ones are included on request, so that a subscribed calendar shows the
- * cancellation instead of the entry silently vanishing. One query, only the fields a feed shows.
+ * cancellation instead of the entry silently vanishing. The events' own fields are kept until a
+ * document changes (memo.ts); their seats, which every sign-up moves, are read afresh.
  */
 export async function feedEvents({
   centreId,
@@ -40,28 +42,58 @@ export async function feedEvents({
   days: number
   includeCancelled?: boolean
 }): Promise<FeedEvent[]> {
-  const and: Record<string, unknown>[] = [
-    ...upcomingWhere(new Date(), days),
-    { status: { in: includeCancelled ? ['scheduled', 'cancelled'] : ['scheduled'] } },
-  ]
-  if (centreId) and.push({ centre: { equals: centreId } })
+  const now = new Date()
+  // Kept up to a minute: one that has ended since leaves here (the rule of cms/rules/upcoming.ts).
+  const events = (await feedEventDocuments(days, includeCancelled, centreId)).filter((event) =>
+    isUpcoming(event, now),
+  )
+  const seats = await seatsOf(events.map((event) => event.id))
+  return events.map((event) => ({ ...event, ...seats.get(event.id) }))
+}
+
+const feedEventDocuments = keptUntilDocumentsChange(
+  async (days: number, includeCancelled: boolean, centreId?: number): Promise<FeedEvent[]> => {
+    const and: Record<string, unknown>[] = [
+      ...upcomingWhere(new Date(), days),
+      { status: { in: includeCancelled ? ['scheduled', 'cancelled'] : ['scheduled'] } },
+    ]
+    if (centreId) and.push({ centre: { equals: centreId } })
+    const { docs } = await findPublished({
+      collection: 'events',
+      where: { and } as never,
+      sort: 'start',
+      locale: 'zh',
+      depth: 1,
+      limit: 0,
+      pagination: false,
+      // The same fields as the calendar page: a feed names what the calendar shows.
+      select: CALENDAR_EVENT_FIELDS,
+      populate: { centres: { name: true, slug: true, address: true, latitude: true, longitude: true } },
+    })
+    return docs.map((doc) => ({
+      ...(doc as unknown as Omit<FeedEvent, 'centre'>),
+      // A centre the public may not read stays a bare id: the feed then shows no location.
+      centre: typeof doc.centre === 'object' && doc.centre ? (doc.centre as FeedCentre) : null,
+    }))
+  },
+)
+
+type Seats = Pick<FeedEvent, 'seatsTaken' | 'waitingCount'>
+
+/** The seats of the given events as they stand now: two fields a row. */
+async function seatsOf(ids: number[]): Promise<Map<number, Seats>> {
+  if (ids.length === 0) return new Map()
   const { docs } = await findPublished({
     collection: 'events',
-    where: { and } as never,
-    sort: 'start',
-    locale: 'zh',
-    depth: 1,
+    where: { id: { in: ids } },
+    depth: 0,
     limit: 0,
     pagination: false,
-    // The same fields as the calendar page: a feed names what the calendar shows.
-    select: CALENDAR_EVENT_FIELDS,
-    populate: { centres: { name: true, slug: true, address: true, latitude: true, longitude: true } },
+    select: { seatsTaken: true, waitingCount: true },
   })
-  return docs.map((doc) => ({
-    ...(doc as unknown as Omit<FeedEvent, 'centre'>),
-    // A centre the public may not read stays a bare id: the feed then shows no location.
-    centre: typeof doc.centre === 'object' && doc.centre ? (doc.centre as FeedCentre) : null,
-  }))
+  return new Map(
+    docs.map((doc) => [doc.id, { seatsTaken: doc.seatsTaken, waitingCount: doc.waitingCount }] as const),
+  )
 }
 
 /** One published centre by slug, for its calendar feed: the fields a calendar names. */
@@ -90,73 +122,80 @@ export type FeedDocument = {
  * The most recently updated published case studies, conventions and projects, for the RSS feed.
  * One query per collection, title, slug and summary only.
  */
-export async function feedLatestDocuments(limit = 10): Promise<{
-  caseStudies: FeedDocument[]
-  conventions: FeedDocument[]
-  projects: FeedDocument[]
-}> {
-  const recent = async (collection: 'case-studies' | 'conventions' | 'projects') =>
-    (
-      await findPublished({
-        collection,
-        sort: '-updatedAt',
-        locale: 'zh',
-        depth: 0,
-        limit,
-        select: { title: true, slug: true, summary: true, updatedAt: true },
-      })
-    ).docs as unknown as FeedDocument[]
-  const [caseStudies, conventions, projects] = await Promise.all([
-    recent('case-studies'),
-    recent('conventions'),
-    recent('projects'),
-  ])
-  return { caseStudies, conventions, projects }
-}
+export const feedLatestDocuments = keptUntilDocumentsChange(
+  async (
+    limit: number,
+  ): Promise<{
+    caseStudies: FeedDocument[]
+    conventions: FeedDocument[]
+    projects: FeedDocument[]
+  }> => {
+    const recent = async (collection: 'case-studies' | 'conventions' | 'projects') =>
+      (
+        await findPublished({
+          collection,
+          sort: '-updatedAt',
+          locale: 'zh',
+          depth: 0,
+          limit,
+          select: { title: true, slug: true, summary: true, updatedAt: true },
+        })
+      ).docs as unknown as FeedDocument[]
+    const [caseStudies, conventions, projects] = await Promise.all([
+      recent('case-studies'),
+      recent('conventions'),
+      recent('projects'),
+    ])
+    return { caseStudies, conventions, projects }
+  },
+)
 
 /** What the sitemap needs of a document: its address part and when it last changed. */
 export type SitemapDocument = { id: number; slug?: string | null; updatedAt: string }
 
 /**
  * Every published centre, event, convention, project and case study, address and date only. One
- * query per collection, as the public sees them (drafts never appear).
+ * query per collection, as the public sees them (drafts never appear). Nothing in it moves with
+ * seats, so it is kept until a document changes (memo.ts; a day's turn is at most a minute late).
  */
-export async function sitemapEntries(): Promise<{
-  centres: SitemapDocument[]
-  events: SitemapDocument[]
-  conventions: SitemapDocument[]
-  projects: SitemapDocument[]
-  caseStudies: SitemapDocument[]
-}> {
-  const all = async (collection: 'centres' | 'conventions' | 'projects' | 'case-studies') =>
-    (
-      await findPublished({
-        collection,
-        sort: 'slug',
-        depth: 0,
-        limit: 0,
-        pagination: false,
-        select: { slug: true, updatedAt: true },
-      })
-    ).docs as unknown as SitemapDocument[]
-  const events = async () =>
-    (
-      await findPublished({
-        collection: 'events',
-        where: { and: sitemapEventsWhere() } as Where,
-        sort: 'start',
-        depth: 0,
-        limit: 0,
-        pagination: false,
-        select: { updatedAt: true },
-      })
-    ).docs as unknown as SitemapDocument[]
-  const [centres, eventDocs, conventions, projects, caseStudies] = await Promise.all([
-    all('centres'),
-    events(),
-    all('conventions'),
-    all('projects'),
-    all('case-studies'),
-  ])
-  return { centres, events: eventDocs, conventions, projects, caseStudies }
-}
+export const sitemapEntries = keptUntilDocumentsChange(
+  async (): Promise<{
+    centres: SitemapDocument[]
+    events: SitemapDocument[]
+    conventions: SitemapDocument[]
+    projects: SitemapDocument[]
+    caseStudies: SitemapDocument[]
+  }> => {
+    const all = async (collection: 'centres' | 'conventions' | 'projects' | 'case-studies') =>
+      (
+        await findPublished({
+          collection,
+          sort: 'slug',
+          depth: 0,
+          limit: 0,
+          pagination: false,
+          select: { slug: true, updatedAt: true },
+        })
+      ).docs as unknown as SitemapDocument[]
+    const events = async () =>
+      (
+        await findPublished({
+          collection: 'events',
+          where: { and: sitemapEventsWhere() } as Where,
+          sort: 'start',
+          depth: 0,
+          limit: 0,
+          pagination: false,
+          select: { updatedAt: true },
+        })
+      ).docs as unknown as SitemapDocument[]
+    const [centres, eventDocs, conventions, projects, caseStudies] = await Promise.all([
+      all('centres'),
+      events(),
+      all('conventions'),
+      all('projects'),
+      all('case-studies'),
+    ])
+    return { centres, events: eventDocs, conventions, projects, caseStudies }
+  },
+)
