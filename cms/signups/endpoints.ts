@@ -53,6 +53,22 @@ function refused<T>(outcome: Extract<Outcome<T>, { ok: false }>): Response {
   return json({ message: `${message.zh} / ${message.en}`, ...message, errors }, status)
 }
 
+/**
+ * A public form's endpoint: the attempt is counted against the form's rate limit, the body must be
+ * a JSON object, and only then does `handle` run. Each public endpoint below is one of these.
+ */
+function publicForm(
+  form: string,
+  handle: (input: Record<string, unknown>, req: PayloadRequest) => Promise<Response>,
+): Endpoint['handler'] {
+  return async (req) => {
+    const stop = await limited(form, req)
+    if (stop) return stop
+    const input = await body(req)
+    return input instanceof Response ? input : handle(input, req)
+  }
+}
+
 const text = (value: unknown) =>
   typeof value === 'string' ? value : value === undefined ? '' : String(value)
 
@@ -60,11 +76,7 @@ export const eventEndpoints: Endpoint[] = [
   {
     path: '/:id/register',
     method: 'post',
-    handler: async (req) => {
-      const stop = await limited('signup', req)
-      if (stop) return stop
-      const input = await body(req)
-      if (input instanceof Response) return input
+    handler: publicForm('signup', async (input, req) => {
       const channel = input.channel === 'staff' || input.channel === 'family' ? input.channel : 'online'
       const outcome = await signUp(
         req.payload,
@@ -80,7 +92,7 @@ export const eventEndpoints: Endpoint[] = [
       )
       const answer = signupAnswer(outcome)
       return json(answer.body, answer.status, answer.headers)
-    },
+    }),
   },
   {
     path: '/:id/registrations.csv',
@@ -153,26 +165,18 @@ export const registrationEndpoints: Endpoint[] = [
   {
     path: '/lookup',
     method: 'post',
-    handler: async (req) => {
-      const stop = await limited('lookup', req)
-      if (stop) return stop
-      const input = await body(req)
-      if (input instanceof Response) return input
+    handler: publicForm('lookup', async (input, req) => {
       const outcome = await lookUpSignup(req.payload, text(input.code), text(input.phone))
       return outcome.ok ? json(outcome.value) : refused(outcome)
-    },
+    }),
   },
   {
     path: '/cancel',
     method: 'post',
-    handler: async (req) => {
-      const stop = await limited('cancel', req)
-      if (stop) return stop
-      const input = await body(req)
-      if (input instanceof Response) return input
+    handler: publicForm('cancel', async (input, req) => {
       const outcome = await cancelSignup(req.payload, text(input.code), text(input.phone))
       return outcome.ok ? json(outcome.value) : refused(outcome)
-    },
+    }),
   },
   {
     path: '/check-in',
@@ -200,14 +204,10 @@ export const volunteerEndpoints: Endpoint[] = [
   {
     path: '/withdraw',
     method: 'post',
-    handler: async (req) => {
-      const stop = await limited('cancel', req)
-      if (stop) return stop
-      const input = await body(req)
-      if (input instanceof Response) return input
+    handler: publicForm('cancel', async (input, req) => {
       const outcome = await withdrawVolunteer(req.payload, text(input.code), text(input.phone))
       return outcome.ok ? json(outcome.value) : refused(outcome)
-    },
+    }),
   },
 ]
 
@@ -215,11 +215,7 @@ export const projectEndpoints: Endpoint[] = [
   {
     path: '/:id/volunteer',
     method: 'post',
-    handler: async (req) => {
-      const stop = await limited('volunteer', req)
-      if (stop) return stop
-      const input = await body(req)
-      if (input instanceof Response) return input
+    handler: publicForm('volunteer', async (input, req) => {
       const outcome = await volunteer(req.payload, String(req.routeParams?.id), {
         roleId: text(input.roleId),
         name: input.name,
@@ -228,16 +224,12 @@ export const projectEndpoints: Endpoint[] = [
       })
       if (!outcome.ok) return refused(outcome)
       return json(outcome.value, outcome.value.created ? 201 : 200)
-    },
+    }),
   },
   {
     path: '/:id/claim',
     method: 'post',
-    handler: async (req) => {
-      const stop = await limited('claim', req)
-      if (stop) return stop
-      const input = await body(req)
-      if (input instanceof Response) return input
+    handler: publicForm('claim', async (input, req) => {
       const outcome = await offerClaim(req.payload, String(req.routeParams?.id), {
         organisation: input.organisation,
         contactName: input.contactName,
@@ -246,7 +238,7 @@ export const projectEndpoints: Endpoint[] = [
         consent: input.consent,
       })
       return outcome.ok ? json(outcome.value, 201) : refused(outcome)
-    },
+    }),
   },
 ]
 
