@@ -173,19 +173,29 @@ describe('a sign-up answered 201 is a sign-up stored', () => {
     expect(cms, 'the CMS process listening on its port').toBeDefined()
     const created: string[] = []
     let answered = 0
-    const crowd = Array.from({ length: 200 }, (_, i) =>
-      signUp(eventId, 5_000 + i).then(
-        (answer) => {
-          answered += 1
-          if (answer.status === 201) created.push(answer.json.code as string)
-          return answer.status
-        },
-        () => 'connection lost',
-      ),
-    )
+    // 200 sign-ups from 50 clients at a time: the writer commits everything that waits at once,
+    // so 200 fired together can all be answered in one commit before any kill lands; this way
+    // most of the crowd is still to come, or in flight, when the CMS dies.
+    const outcomes: Array<number | string> = []
+    let next = 0
+    const clients = Array.from({ length: 50 }, async () => {
+      while (next < 200) {
+        const n = next++
+        outcomes.push(
+          await signUp(eventId, 5_000 + n).then(
+            (answer) => {
+              answered += 1
+              if (answer.status === 201) created.push(answer.json.code as string)
+              return answer.status
+            },
+            () => 'connection lost',
+          ),
+        )
+      }
+    })
     while (answered < 40) await sleep(1)
     process.kill(cms!, 'SIGKILL')
-    const outcomes = await Promise.all(crowd)
+    await Promise.all(clients)
     expect(
       outcomes.some((o) => o === 'connection lost'),
       'the kill landed mid-crowd',
