@@ -2,8 +2,12 @@
  * Calendar feeds (iCalendar, RFC 5545) of the site's events, for residents who subscribe from a
  * phone's calendar app. ical-generator writes the format (escaping, line folding, CRLF); this file
  * only decides what an entry says.
+ *
+ * Writing an entry is the costly part of a feed (a 60-day feed is a few hundred entries), and an
+ * entry changes only when its event or its seats do: each entry's text is kept, keyed by
+ * everything it says, and a feed is its header and the kept entries.
  */
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator'
+import ical, { foldLines, ICalCalendarMethod, type ICalEventData, ICalEventStatus } from 'ical-generator'
 
 import { EVENT_CATEGORIES, labelOf } from '@cms/vocabulary'
 
@@ -53,42 +57,71 @@ export function eventCalendar({
     ttl: 60 * 60,
     // Times are written in UTC; this only tells apps which zone the calendar "lives" in.
     x: [{ key: 'X-WR-TIMEZONE', value: 'Asia/Shanghai' }],
-  })
-  for (const event of events) {
-    const cancelled = event.status === 'cancelled'
-    const url = `${origin}/events/${event.id}`
-    const centre = event.centre
-    const place = [centre?.name, event.room].filter(Boolean).join(' ')
-    calendar.createEvent({
-      id: eventUid(event.id),
-      start: new Date(event.start),
-      end: new Date(event.end),
-      // Some apps ignore STATUS in subscribed calendars, so the title says it too.
-      summary: cancelled ? `【已取消】${event.title}` : event.title,
-      status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      location: place
-        ? {
-            title: place,
-            address: centre?.address ?? undefined,
-            geo:
-              typeof centre?.latitude === 'number' && typeof centre?.longitude === 'number'
-                ? { lat: centre.latitude, lon: centre.longitude }
-                : undefined,
-          }
-        : null,
-      description: [
-        event.description?.trim(),
-        note ?? seatsLine(event),
-        `${cancelled ? '详情' : '详情与报名'}：${url}`,
-      ]
-        .filter(Boolean)
-        .join('\n\n'),
-      url,
-      categories: [{ name: labelOf(EVENT_CATEGORIES, event.category, 'zh') }],
-      lastModified: new Date(event.updatedAt),
-    })
+  }).toString()
+  const end = calendar.lastIndexOf('END:VCALENDAR')
+  // A resident's own feed (with its note, their code) is written afresh: nothing personal is kept.
+  const entries = events.map((event) =>
+    note === undefined
+      ? entryText(entryData(event, origin, note))
+      : writeEntry(entryData(event, origin, note)),
+  )
+  return calendar.slice(0, end) + entries.join('') + calendar.slice(end)
+}
+
+/** What one event's entry says. */
+function entryData(event: FeedEvent, origin: string, note: string | undefined): ICalEventData {
+  const cancelled = event.status === 'cancelled'
+  const url = `${origin}/events/${event.id}`
+  const centre = event.centre
+  const place = [centre?.name, event.room].filter(Boolean).join(' ')
+  return {
+    id: eventUid(event.id),
+    start: new Date(event.start),
+    end: new Date(event.end),
+    // When the entry last changed, not when the feed was fetched: so a kept entry stays true.
+    stamp: new Date(event.updatedAt),
+    // Some apps ignore STATUS in subscribed calendars, so the title says it too.
+    summary: cancelled ? `【已取消】${event.title}` : event.title,
+    status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    location: place
+      ? {
+          title: place,
+          address: centre?.address ?? undefined,
+          geo:
+            typeof centre?.latitude === 'number' && typeof centre?.longitude === 'number'
+              ? { lat: centre.latitude, lon: centre.longitude }
+              : undefined,
+        }
+      : null,
+    description: [
+      event.description?.trim(),
+      note ?? seatsLine(event),
+      `${cancelled ? '详情' : '详情与报名'}：${url}`,
+    ]
+      .filter(Boolean)
+      .join('\n\n'),
+    url,
+    categories: [{ name: labelOf(EVENT_CATEGORIES, event.category, 'zh') }],
+    lastModified: new Date(event.updatedAt),
   }
-  return calendar.toString()
+}
+
+/** Entries' texts by everything they say; more than a few feeds' worth, then the oldest go. */
+const keptEntries = new Map<string, string>()
+const KEPT_ENTRIES = 5_000
+const scratch = ical()
+
+const writeEntry = (data: ICalEventData): string => foldLines(scratch.clear().createEvent(data).toString())
+
+function entryText(data: ICalEventData): string {
+  const key = JSON.stringify(data)
+  let text = keptEntries.get(key)
+  if (text === undefined) {
+    text = writeEntry(data)
+    if (keptEntries.size >= KEPT_ENTRIES) keptEntries.delete(keptEntries.keys().next().value!)
+    keptEntries.set(key, text)
+  }
+  return text
 }
 
 /** The headers every calendar feed is served with. */

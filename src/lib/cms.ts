@@ -9,6 +9,7 @@ import config from '@payload-config'
 import { getPayload, type Payload, type Where } from 'payload'
 
 import { type PreviewGrant, verifyPreviewToken } from '@cms/preview'
+import { keptUntilDocumentsChange } from './content/memo'
 
 let payloadPromise: Promise<Payload> | undefined
 
@@ -46,13 +47,14 @@ export async function findBySlugOrPreview<T extends { id: number | string; slug?
   { where, depth = 1, populate }: { where?: Where; depth?: number; populate?: unknown } = {},
 ): Promise<T | null> {
   const shape = { locale, depth, ...(populate ? { populate: populate as never } : {}) }
-  const published = await findPublished({
+  const current = (await publishedBySlug(
     collection,
-    where: { and: [{ slug: { equals: slug } }, ...(where ? [where] : [])] },
-    limit: 1,
-    ...shape,
-  })
-  const current = published.docs[0] as T | undefined
+    slug,
+    locale,
+    depth,
+    JSON.stringify(where ?? null),
+    JSON.stringify(populate ?? null),
+  )) as T | null
   if (grant?.collection === collection) {
     const draft = (await (
       await cms()
@@ -68,3 +70,26 @@ export async function findBySlugOrPreview<T extends { id: number | string; slug?
   }
   return current ?? null
 }
+
+/** The published document behind a slug, kept until a document changes (content/memo.ts). */
+const publishedBySlug = keptUntilDocumentsChange(
+  async (
+    collection: 'centres' | 'conventions' | 'projects' | 'case-studies',
+    slug: string,
+    locale: Locale,
+    depth: number,
+    where: string,
+    populate: string,
+  ): Promise<unknown> => {
+    const extra = JSON.parse(where) as Where | null
+    const { docs } = await findPublished({
+      collection,
+      where: { and: [{ slug: { equals: slug } }, ...(extra ? [extra] : [])] },
+      limit: 1,
+      locale,
+      depth,
+      ...(populate !== 'null' ? { populate: JSON.parse(populate) as never } : {}),
+    })
+    return docs[0] ?? null
+  },
+)

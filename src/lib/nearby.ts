@@ -18,19 +18,7 @@ export async function centresNear(
   withinMetres = 4000,
 ): Promise<NearbyCentre[]> {
   if (!hasPoint(centre)) return []
-  const payload = await cms()
-  // Only what a pin needs: a centre page must stay quick.
-  const { docs } = await payload.find({
-    collection: 'centres',
-    where: { id: { not_equals: centre.id } },
-    select: { slug: true, name: true, latitude: true, longitude: true },
-    locale: lang,
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    overrideAccess: false,
-    draft: false,
-  })
+  const docs = (await centrePins(lang)).filter((pin) => pin.id !== centre.id)
   return byDistance(docs.filter(hasPoint), centre)
     .filter((c): c is typeof c & Point & { distance: number } => (c.distance ?? Infinity) <= withinMetres)
     .slice(0, count)
@@ -43,6 +31,23 @@ export async function centresNear(
       distance: c.distance,
     }))
 }
+
+/** Every published centre's pin: only what a pin needs, kept until a document changes. */
+const centrePins = keptUntilDocumentsChange(async (lang: Locale) => {
+  const { docs } = await (
+    await cms()
+  ).find({
+    collection: 'centres',
+    select: { slug: true, name: true, latitude: true, longitude: true },
+    locale: lang,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: false,
+    draft: false,
+  })
+  return docs
+})
 
 export type NeighbourhoodChoice = { id: number; name: string; subDistrict: string; point?: Point }
 

@@ -12,6 +12,7 @@ const { openContentVersionReader } = await import('../../cms/content-version')
 const { signUp } = await import('../../cms/signups/event-signups')
 const { makeCentre, makeEvent } = await import('../helpers/fixtures')
 const { listCentres } = await import('../../src/lib/content/centres')
+const { getEvent } = await import('../../src/lib/content/events')
 const { testPayload } = await import('../helpers/payload')
 
 let payload: Awaited<ReturnType<typeof testPayload>>
@@ -98,8 +99,12 @@ describe('the content version', () => {
       (await listCentres('zh')).centres.find((centre) => centre.id === centreId)?.name
     const event = await makeEvent(payload, centreId, { capacity: 5, maxPartySize: 1 })
     const first = await listCentres('zh')
-    first.centres.length = 0 // a page trimming its copy changes nothing for the next page
+    first.centres.length = 0 // a page trimming its list changes nothing for the next page
     expect(await nameIn()).toEqual(expect.any(String))
+    // What is kept is shared by every page, so it cannot be changed in place: trying fails loudly.
+    const kept = (await listCentres('zh')).centres[0]!
+    expect(() => Object.assign(kept, { name: '别人的' })).toThrow(TypeError)
+    expect(await nameIn()).not.toBe('别人的')
     // Underneath, the name changes without Payload (so no version moves): kept means not re-read.
     const { database } = await import('../../cms/settings')
     const { createClient } = await import('@libsql/client')
@@ -118,5 +123,29 @@ describe('the content version', () => {
       overrideAccess: true,
     })
     expect(await nameIn()).toBe('改名中心') // a document changed: read again at once
+  })
+
+  it("shows an event's seats as they are after each sign-up, while its text stays kept", async () => {
+    const event = await makeEvent(payload, centreId, { capacity: 2, maxPartySize: 1, waitingList: true })
+    const shown = async () => (await getEvent(String(event.id), 'zh'))!
+    expect((await shown()).seatsTaken ?? 0).toBe(0)
+    // The title changes underneath without Payload: no version moves, so the kept text stays.
+    const { createClient } = await import('@libsql/client')
+    const db = createClient({ url: database.url })
+    await db.execute({
+      sql: `UPDATE events_locales SET title = '暗改' WHERE _parent_id = ?`,
+      args: [event.id],
+    })
+    db.close()
+    for (const [n, seats, waiting] of [
+      [11, 1, 0],
+      [12, 2, 0],
+      [13, 2, 1],
+    ] as const) {
+      expect((await signUp(payload, event.id, { ...person(n), partySize: '1' })).ok).toBe(true)
+      const now = await shown()
+      expect([now.seatsTaken, now.waitingCount ?? 0]).toEqual([seats, waiting])
+      expect(now.title).not.toBe('暗改')
+    }
   })
 })

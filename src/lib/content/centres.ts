@@ -2,6 +2,7 @@
 import type { Centre, Convention, Evaluation, Project, Site, SubDistrict } from '@cms/payload-types'
 import type { PreviewGrant } from '@cms/preview'
 import { cms, findBySlugOrPreview, findPublished, type Locale } from '../cms'
+import { withCurrentPlaces } from './live-counts'
 import { keptUntilDocumentsChange } from './memo'
 
 export type CentreFilters = {
@@ -117,15 +118,21 @@ export const latestEvaluations = keptUntilDocumentsChange(async (locale: Locale)
 })
 
 export async function centreProjects(centreId: number, locale: Locale): Promise<Project[]> {
-  const { docs } = await findPublished({
-    collection: 'projects',
-    where: { centre: { equals: centreId } },
-    locale,
-    depth: 0,
-    limit: 20,
-  })
-  return docs
+  return withCurrentPlaces(await centreProjectDocuments(centreId, locale))
 }
+
+const centreProjectDocuments = keptUntilDocumentsChange(
+  async (centreId: number, locale: Locale): Promise<Project[]> => {
+    const { docs } = await findPublished({
+      collection: 'projects',
+      where: { centre: { equals: centreId } },
+      locale,
+      depth: 0,
+      limit: 20,
+    })
+    return docs
+  },
+)
 
 /** Conventions of the neighbourhoods a centre serves. */
 export async function neighbourhoodConventions(
@@ -133,15 +140,21 @@ export async function neighbourhoodConventions(
   locale: Locale,
 ): Promise<Convention[]> {
   if (neighbourhoodIds.length === 0) return []
-  const { docs } = await findPublished({
-    collection: 'conventions',
-    where: { neighbourhood: { in: neighbourhoodIds } },
-    locale,
-    depth: 1,
-    limit: 20,
-  })
-  return docs
+  return conventionsOfNeighbourhoods(neighbourhoodIds.join(','), locale)
 }
+
+const conventionsOfNeighbourhoods = keptUntilDocumentsChange(
+  async (neighbourhoodIds: string, locale: Locale): Promise<Convention[]> => {
+    const { docs } = await findPublished({
+      collection: 'conventions',
+      where: { neighbourhood: { in: neighbourhoodIds.split(',') } },
+      locale,
+      depth: 1,
+      limit: 20,
+    })
+    return docs
+  },
+)
 
 /** One centre by its slug (or its draft, under a preview grant). */
 export function getCentre(
@@ -158,17 +171,17 @@ export const getSite = keptUntilDocumentsChange(async (locale: Locale): Promise<
 })
 
 /** Published centres for the calendar's centre filter: id, name and slug only. */
-export async function eventCentreOptions(
-  locale: Locale,
-): Promise<Array<Pick<Centre, 'id' | 'name' | 'slug'>>> {
-  const { docs } = await findPublished({
-    collection: 'centres',
-    select: { name: true, slug: true },
-    sort: 'slug',
-    locale,
-    depth: 0,
-    limit: 0,
-    pagination: false,
-  })
-  return docs as Array<Pick<Centre, 'id' | 'name' | 'slug'>>
-}
+export const eventCentreOptions = keptUntilDocumentsChange(
+  async (locale: Locale): Promise<Array<Pick<Centre, 'id' | 'name' | 'slug'>>> => {
+    const { docs } = await findPublished({
+      collection: 'centres',
+      select: { name: true, slug: true },
+      sort: 'slug',
+      locale,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+    })
+    return docs as Array<Pick<Centre, 'id' | 'name' | 'slug'>>
+  },
+)

@@ -5,6 +5,7 @@
 import type { CaseStudy, Centre, Convention, Project, SubDistrict } from '@cms/payload-types'
 import type { PreviewGrant } from '@cms/preview'
 import { cms, findBySlugOrPreview, findPublished, type Locale } from '../cms'
+import { withCurrentPlaces } from './live-counts'
 import { keptUntilDocumentsChange } from './memo'
 
 /** A convention still being drafted is never shown, even if someone published it by mistake. */
@@ -139,7 +140,12 @@ export function latestMilestone(project: Project): (ProjectMilestone & { progres
 
 const PROJECT_STATUS_ORDER = ['open', 'in-progress', 'claimed', 'completed']
 
+/** Every published project, with its volunteer places as they stand now. */
 async function publishedProjects(locale: Locale): Promise<Project[]> {
+  return withCurrentPlaces(await publishedProjectDocuments(locale))
+}
+
+const publishedProjectDocuments = keptUntilDocumentsChange(async (locale: Locale): Promise<Project[]> => {
   const { docs } = await findPublished({
     collection: 'projects',
     locale,
@@ -155,7 +161,7 @@ async function publishedProjects(locale: Locale): Promise<Project[]> {
       (b.startDate ?? '').localeCompare(a.startDate ?? '') ||
       a.slug.localeCompare(b.slug),
   )
-}
+})
 
 export async function listProjects(
   filters: ProjectFilters = {},
@@ -171,12 +177,16 @@ export async function listProjects(
 }
 
 /** One project by its slug, or its latest draft under a preview grant for exactly this project. */
-export function getProject(
+export async function getProject(
   slug: string,
   grant: PreviewGrant | null = null,
   locale: Locale = 'zh',
 ): Promise<Project | null> {
-  return findBySlugOrPreview<Project>('projects', slug, locale, grant, { depth: 2, populate: CIVIC_POPULATE })
+  const project = await findBySlugOrPreview<Project>('projects', slug, locale, grant, {
+    depth: 2,
+    populate: CIVIC_POPULATE,
+  })
+  return project && (await withCurrentPlaces([project]))[0]!
 }
 
 /** The projects awarded in a year, grouped by award (e.g. 居民自治十佳项目), in first-seen order. */
@@ -207,6 +217,13 @@ export async function awardYears(locale: Locale = 'zh'): Promise<number[]> {
 
 /** Projects that still need volunteers or an organisation to claim them. */
 export async function projectsLookingForHelp(locale: Locale, limit = 4): Promise<Project[]> {
+  const docs = await withCurrentPlaces(await recentlyUpdatedProjects(locale))
+  return docs
+    .filter((p) => p.status === 'open' || (p.volunteerRoles ?? []).some((r) => (r.filled ?? 0) < r.needed))
+    .slice(0, limit)
+}
+
+const recentlyUpdatedProjects = keptUntilDocumentsChange(async (locale: Locale): Promise<Project[]> => {
   const { docs } = await findPublished({
     collection: 'projects',
     where: { status: { in: ['open', 'in-progress'] } },
@@ -217,9 +234,7 @@ export async function projectsLookingForHelp(locale: Locale, limit = 4): Promise
     limit: 50,
   })
   return docs
-    .filter((p) => p.status === 'open' || (p.volunteerRoles ?? []).some((r) => (r.filled ?? 0) < r.needed))
-    .slice(0, limit)
-}
+})
 
 export const featuredCaseStudy = keptUntilDocumentsChange(
   async (locale: Locale): Promise<CaseStudy | null> => {
@@ -266,6 +281,12 @@ export async function caseStudyUnitsInEnglish(
   grant: PreviewGrant | null = null,
 ): Promise<Map<string, string>> {
   const preview = grant?.collection === 'case-studies' && grant.id === String(id)
+  return preview ? unitsInEnglish(id, true) : publishedUnitsInEnglish(id)
+}
+
+const publishedUnitsInEnglish = keptUntilDocumentsChange((id: number) => unitsInEnglish(id, false))
+
+async function unitsInEnglish(id: number, preview: boolean): Promise<Map<string, string>> {
   const doc = await (
     await cms()
   ).findByID({

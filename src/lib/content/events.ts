@@ -3,32 +3,50 @@ import type { Where } from 'payload'
 import type { Event } from '@cms/payload-types'
 import type { PreviewGrant } from '@cms/preview'
 import { seatsLeft } from '@cms/rules/signup'
-import { upcomingWhere } from '@cms/rules/upcoming'
+import { isUpcoming, upcomingWhere } from '@cms/rules/upcoming'
 import { cms, findPublished, type Locale } from '../cms'
+import { withCurrentSeats, withCurrentSeatsOf } from './live-counts'
+import { keptUntilDocumentsChange } from './memo'
 
-/** Scheduled events not yet over (cms/rules/upcoming.ts), soonest first. */
+/**
+ * A kept list is up to a minute old, and events that end within that minute leave it (the rule of
+ * cms/rules/upcoming.ts); a few more than asked for are read so that the list stays full.
+ */
+const SPARE = 8
+
+/** Scheduled events not yet over (cms/rules/upcoming.ts), soonest first, with their seats now. */
 export async function upcomingEvents(
   locale: Locale,
   { centreId, days, limit = 20 }: { centreId?: number; days?: number; limit?: number } = {},
 ): Promise<Event[]> {
-  const and: Record<string, unknown>[] = [
-    ...upcomingWhere(new Date(), days),
-    { status: { equals: 'scheduled' } },
-  ]
-  if (centreId) and.push({ centre: { equals: centreId } })
-  const { docs } = await findPublished({
-    collection: 'events',
-    where: { and } as never,
-    sort: 'start',
-    locale,
-    depth: 1,
-    // Of the centre, what an event's line names: a page of eight events loads eight names, not
-    // eight whole centre profiles.
-    populate: { centres: { name: true, slug: true } },
-    limit,
-  })
-  return docs
+  const now = new Date()
+  const events = (await upcomingEventDocuments(locale, centreId, days, limit + SPARE))
+    .filter((event) => isUpcoming(event, now))
+    .slice(0, limit)
+  return withCurrentSeats(events)
 }
+
+const upcomingEventDocuments = keptUntilDocumentsChange(
+  async (locale: Locale, centreId: number | undefined, days: number | undefined, limit: number) => {
+    const and: Record<string, unknown>[] = [
+      ...upcomingWhere(new Date(), days),
+      { status: { equals: 'scheduled' } },
+    ]
+    if (centreId) and.push({ centre: { equals: centreId } })
+    const { docs } = await findPublished({
+      collection: 'events',
+      where: { and } as never,
+      sort: 'start',
+      locale,
+      depth: 1,
+      // Of the centre, what an event's line names: a page of eight events loads eight names, not
+      // eight whole centre profiles.
+      populate: { centres: { name: true, slug: true } },
+      limit,
+    })
+    return docs
+  },
+)
 
 /** What the public events calendar (/events) can be narrowed by. */
 export type EventListFilters = {
@@ -71,31 +89,53 @@ export type CalendarEvent = Pick<Event, 'id' | keyof typeof CALENDAR_EVENT_FIELD
  * over are left out (cms/rules/upcoming.ts). One query; only the centre's name and slug are populated.
  */
 export async function listEvents(locale: Locale, filters: EventListFilters): Promise<CalendarEvent[]> {
-  const and: Where[] = [
-    { start: { greater_than_equal: filters.from.toISOString() } },
-    ...(upcomingWhere() as Where[]),
-  ]
-  if (filters.to) and.push({ start: { less_than: filters.to.toISOString() } })
-  if (filters.category) and.push({ category: { equals: filters.category } })
-  if (filters.audience) and.push({ audience: { in: [filters.audience] } })
-  if (filters.centreId) and.push({ centre: { equals: filters.centreId } })
-  if (filters.hasSeats) and.push({ status: { equals: 'scheduled' } })
-  const { docs } = await findPublished({
-    collection: 'events',
-    where: { and },
-    sort: 'start',
+  const now = new Date()
+  const kept = await calendarEventDocuments(
     locale,
-    depth: 1,
-    select: CALENDAR_EVENT_FIELDS,
-    populate: { centres: { name: true, slug: true } },
-    // Every event of the range: the calendar's windows (two weeks, a week, a month) bound it, and a
-    // busy month must not lose its last week to a cap.
-    limit: 0,
-    pagination: false,
-  })
+    filters.from.toISOString(),
+    filters.to?.toISOString(),
+    filters.category,
+    filters.audience,
+    filters.centreId === undefined ? undefined : String(filters.centreId),
+    filters.hasSeats ?? false,
+  )
+  const docs = await withCurrentSeats(kept.filter((event) => isUpcoming(event, now)))
   // Comparing two columns is beyond Payload's query language, so seats are checked here.
   return filters.hasSeats ? docs.filter((event) => eventSeatsLeft(event) > 0) : docs
 }
+
+const calendarEventDocuments = keptUntilDocumentsChange(
+  async (
+    locale: Locale,
+    from: string,
+    to: string | undefined,
+    category: string | undefined,
+    audience: string | undefined,
+    centreId: string | undefined,
+    scheduledOnly: boolean,
+  ): Promise<CalendarEvent[]> => {
+    const and: Where[] = [{ start: { greater_than_equal: from } }, ...(upcomingWhere() as Where[])]
+    if (to) and.push({ start: { less_than: to } })
+    if (category) and.push({ category: { equals: category } })
+    if (audience) and.push({ audience: { in: [audience] } })
+    if (centreId) and.push({ centre: { equals: centreId } })
+    if (scheduledOnly) and.push({ status: { equals: 'scheduled' } })
+    const { docs } = await findPublished({
+      collection: 'events',
+      where: { and },
+      sort: 'start',
+      locale,
+      depth: 1,
+      select: CALENDAR_EVENT_FIELDS,
+      populate: { centres: { name: true, slug: true } },
+      // Every event of the range: the calendar's windows (two weeks, a week, a month) bound it, and a
+      // busy month must not lose its last week to a cap.
+      limit: 0,
+      pagination: false,
+    })
+    return docs
+  },
+)
 
 /**
  * One event: the published version, or its latest draft when the visitor holds a preview grant
@@ -121,6 +161,11 @@ export async function getEvent(
     })
     if (draft) return draft
   }
+  const event = await publishedEvent(id, locale)
+  return event && withCurrentSeatsOf(event)
+}
+
+const publishedEvent = keptUntilDocumentsChange(async (id: string, locale: Locale): Promise<Event | null> => {
   try {
     const { docs } = await findPublished({
       collection: 'events',
@@ -135,7 +180,7 @@ export async function getEvent(
     // An id the database cannot even parse (e.g. not an ObjectId on MongoDB) names no event.
     return null
   }
-}
+})
 
 /**
  * The other published sessions of a weekly class: the first session (the series' id) and every
@@ -143,17 +188,25 @@ export async function getEvent(
  */
 export async function seriesSessions(event: Event, locale: Locale): Promise<Event[]> {
   const seriesId = typeof event.series === 'object' && event.series ? event.series.id : event.series
-  const key = seriesId ?? event.id
-  const { docs } = await findPublished({
-    collection: 'events',
-    where: {
-      and: [{ or: [{ series: { equals: key } }, { id: { equals: key } }] }, { id: { not_equals: event.id } }],
-    },
-    sort: 'start',
-    locale,
-    depth: 0,
-    limit: 60,
-    pagination: false,
-  })
-  return docs
+  return withCurrentSeats(await sessionDocuments(seriesId ?? event.id, event.id, locale))
 }
+
+const sessionDocuments = keptUntilDocumentsChange(
+  async (key: number, eventId: number, locale: Locale): Promise<Event[]> => {
+    const { docs } = await findPublished({
+      collection: 'events',
+      where: {
+        and: [
+          { or: [{ series: { equals: key } }, { id: { equals: key } }] },
+          { id: { not_equals: eventId } },
+        ],
+      },
+      sort: 'start',
+      locale,
+      depth: 0,
+      limit: 60,
+      pagination: false,
+    })
+    return docs
+  },
+)

@@ -4,6 +4,7 @@ import type { Centre, Event } from '@cms/payload-types'
 import { isUpcoming, sitemapEventsWhere, upcomingWhere } from '@cms/rules/upcoming'
 import { findPublished } from '../cms'
 import { CALENDAR_EVENT_FIELDS } from './events'
+import { withCurrentSeats } from './live-counts'
 import { keptUntilDocumentsChange } from './memo'
 
 /** The centre of a feed event: only what a calendar entry shows. */
@@ -47,8 +48,7 @@ export async function feedEvents({
   const events = (await feedEventDocuments(days, includeCancelled, centreId)).filter((event) =>
     isUpcoming(event, now),
   )
-  const seats = await seatsOf(events.map((event) => event.id))
-  return events.map((event) => ({ ...event, ...seats.get(event.id) }))
+  return withCurrentSeats(events)
 }
 
 const feedEventDocuments = keptUntilDocumentsChange(
@@ -78,26 +78,8 @@ const feedEventDocuments = keptUntilDocumentsChange(
   },
 )
 
-type Seats = Pick<FeedEvent, 'seatsTaken' | 'waitingCount'>
-
-/** The seats of the given events as they stand now: two fields a row. */
-async function seatsOf(ids: number[]): Promise<Map<number, Seats>> {
-  if (ids.length === 0) return new Map()
-  const { docs } = await findPublished({
-    collection: 'events',
-    where: { id: { in: ids } },
-    depth: 0,
-    limit: 0,
-    pagination: false,
-    select: { seatsTaken: true, waitingCount: true },
-  })
-  return new Map(
-    docs.map((doc) => [doc.id, { seatsTaken: doc.seatsTaken, waitingCount: doc.waitingCount }] as const),
-  )
-}
-
 /** One published centre by slug, for its calendar feed: the fields a calendar names. */
-export async function feedCentre(slug: string): Promise<FeedCentre | null> {
+export const feedCentre = keptUntilDocumentsChange(async (slug: string): Promise<FeedCentre | null> => {
   const { docs } = await findPublished({
     collection: 'centres',
     where: { slug: { equals: slug } },
@@ -107,7 +89,7 @@ export async function feedCentre(slug: string): Promise<FeedCentre | null> {
     select: { name: true, slug: true, address: true, latitude: true, longitude: true },
   })
   return (docs[0] as FeedCentre | undefined) ?? null
-}
+})
 
 /** A published document that has a page of its own, as feeds list it. */
 export type FeedDocument = {

@@ -4,6 +4,7 @@ import { monthlyActivity } from '@cms/seats/attendance'
 import { CONVENTION_TOPICS, labelOf, PROJECT_KINDS, PROJECT_STATUSES } from '@cms/vocabulary'
 import { cms, findPublished, type Locale } from '../cms'
 import { countEach, monthLabel, monthWindow, windowStart } from '../figures'
+import { keptUntilContentChanges } from './memo'
 
 export type FigureSeries = { key: string; label: string }
 export type FigureRow = { key: string; label: string; values: number[] }
@@ -118,3 +119,9 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
     })),
   }
 }
+
+/**
+ * The figures as of now, for /figures: kept until anything changes, since each sign-up moves
+ * "signed up" (and each check-in "came"); at most a minute, for the month's turn.
+ */
+export const currentDistrictFigures = keptUntilContentChanges((lang: Locale) => districtFigures(lang))

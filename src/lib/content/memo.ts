@@ -9,8 +9,9 @@
  * published, edited or deleted; never seats, volunteer places or claims), so a page rendered after
  * a sign-up reads only what the sign-up changed.
  *
- * Never for anything that shows seats, places or claims (events, projects), nor for previews.
- * Kept at most a minute, for what moves with the clock ("open now", "in force").
+ * Events and projects are kept too, but without trusting their seats and volunteer places: those
+ * are read apart, kept only until the content version moves (live-counts.ts), and laid over them.
+ * Never for previews. Kept at most a minute, for what moves with the clock ("open now", "in force").
  */
 import { type ContentVersionReader, openContentVersionReader } from '@cms/content-version'
 import { database } from '@cms/settings'
@@ -34,31 +35,59 @@ export async function documentsVersion(): Promise<number | null> {
   return (await reader())?.readDocuments() ?? null
 }
 
+/** The content version (documents and seats alike), or null when it cannot be read. */
+async function contentVersion(): Promise<number | null> {
+  return (await reader())?.read() ?? null
+}
+
 type Kept = { version: number; at: number; value: Promise<unknown> }
+type Key = string | number | boolean | undefined
 
 /**
- * `load`, with its results kept per argument list until the documents version moves. Each caller
- * gets a copy of its own, so a page that sorts or trims what it got cannot change what the next
- * page gets.
+ * `load`, with its results kept per argument list until `versionOf` moves. Every caller gets the
+ * same result, frozen all the way down: a page that tried to change it in place (sort it, trim it)
+ * would fail at once with a TypeError, in tests too, instead of changing what the next page gets.
+ * Frozen rather than copied: copying a list of centres for every page cost a quarter of a render.
  */
-export function keptUntilDocumentsChange<Args extends Array<string | number | boolean | undefined>, T>(
+function keptUntil<Args extends Key[], T>(
+  versionOf: () => Promise<number | null>,
   load: (...args: Args) => Promise<T>,
 ): (...args: Args) => Promise<T> {
   const kept = new Map<string, Kept>()
   return async (...args: Args) => {
-    const version = await documentsVersion()
+    const version = await versionOf()
     if (version === null) return load(...args)
     const key = JSON.stringify(args)
     const now = Date.now()
     let entry = kept.get(key)
     if (!entry || entry.version !== version || now - entry.at >= MAX_AGE_MS) {
       if (kept.size >= MAX_ENTRIES) kept.delete(kept.keys().next().value!)
-      entry = { version, at: now, value: load(...args) }
+      entry = { version, at: now, value: load(...args).then(deepFreeze) }
       kept.set(key, entry)
       const settled = entry
       // A failed read is not kept: the next caller tries again.
       settled.value.catch(() => kept.get(key) === settled && kept.delete(key))
     }
-    return structuredClone((await entry.value) as T)
+    return (await entry.value) as T
   }
 }
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const inner of value instanceof Map ? value.values() : Object.values(value)) deepFreeze(inner)
+  }
+  return value
+}
+
+/** For documents: kept until a document is published, edited or deleted. */
+export const keptUntilDocumentsChange = <Args extends Key[], T>(load: (...args: Args) => Promise<T>) =>
+  keptUntil(documentsVersion, load)
+
+/**
+ * For what residents' sign-ups move (seats, volunteer places): kept until anything changes. Such
+ * reads are kept apart and small (live-counts.ts), so that after a sign-up a page reads again only
+ * the counts, not the documents around them.
+ */
+export const keptUntilContentChanges = <Args extends Key[], T>(load: (...args: Args) => Promise<T>) =>
+  keptUntil(contentVersion, load)

@@ -13,6 +13,7 @@ import {
 } from '@cms/signups/event-signups'
 import { type ClaimInput, offerClaim, volunteer } from '@cms/signups/project-signups'
 import { cms } from '../cms'
+import { keptUntilContentChanges } from './memo'
 
 /** A resident's sign-up from the site's form; the attempt from `address` counts in its commit. */
 export async function signUpForEvent(eventId: number | string, values: SignupRequest, address: string) {
@@ -54,20 +55,20 @@ export async function offerClaimFor(projectId: number | string, values: ClaimInp
 }
 
 /** The organisations whose claim staff accepted: their name and offer only, never the contact. */
-export async function acceptedClaims(
-  projectId: number,
-): Promise<{ organisation: string; offer: string; date: string }[]> {
-  // Claims are not public (they hold a contact): read with the CMS's rights, three fields only.
-  const { docs } = await (
-    await cms()
-  ).find({
-    collection: 'project-claims',
-    where: { project: { equals: projectId }, status: { equals: 'accepted' } },
-    sort: 'updatedAt',
-    limit: 50,
-    depth: 0,
-    overrideAccess: true,
-    select: { organisation: true, offer: true, updatedAt: true },
-  })
-  return docs.map((doc) => ({ organisation: doc.organisation, offer: doc.offer, date: doc.updatedAt }))
-}
+export const acceptedClaims = keptUntilContentChanges(
+  async (projectId: number): Promise<{ organisation: string; offer: string; date: string }[]> => {
+    // Claims are not public (they hold a contact): read with the CMS's rights, three fields only.
+    const { docs } = await (
+      await cms()
+    ).find({
+      collection: 'project-claims',
+      where: { project: { equals: projectId }, status: { equals: 'accepted' } },
+      sort: 'updatedAt',
+      limit: 50,
+      depth: 0,
+      overrideAccess: true,
+      select: { organisation: true, offer: true, updatedAt: true },
+    })
+    return docs.map((doc) => ({ organisation: doc.organisation, offer: doc.offer, date: doc.updatedAt }))
+  },
+)

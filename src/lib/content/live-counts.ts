@@ -1,0 +1,76 @@
+/**
+ * What residents' sign-ups move on the documents pages show: an event's seats and waiting list, a
+ * project's volunteer places. The documents themselves are kept until a document changes
+ * (memo.ts); these few numbers are read apart, kept only until the content version moves (any
+ * sign-up, cancellation or volunteer place moves it), and laid over the kept documents. So a page
+ * rendered just after a sign-up reads two numbers an event, not the events again.
+ */
+import type { Event, Project } from '@cms/payload-types'
+import { findPublished } from '../cms'
+import { keptUntilContentChanges } from './memo'
+
+type Seats = Pick<Event, 'seatsTaken' | 'waitingCount'>
+type SeatsHolder = { id: number } & Partial<Seats>
+
+/** The seats of the events named (ids joined by commas), as they stand now. */
+const seatsOf = keptUntilContentChanges(async (ids: string): Promise<Map<number, Seats>> => {
+  const { docs } = await findPublished({
+    collection: 'events',
+    where: { id: { in: ids.split(',') } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { seatsTaken: true, waitingCount: true },
+  })
+  return new Map(docs.map((doc) => [doc.id, { seatsTaken: doc.seatsTaken, waitingCount: doc.waitingCount }]))
+})
+
+/** The events with their seats and waiting lists as they stand now. */
+export async function withCurrentSeats<T extends SeatsHolder>(events: T[]): Promise<T[]> {
+  if (events.length === 0) return events
+  const seats = await seatsOf(idsKey(events))
+  return events.map((event) => ({ ...event, ...seats.get(event.id) }))
+}
+
+/** One event with its seats as they stand now. */
+export async function withCurrentSeatsOf<T extends SeatsHolder>(event: T): Promise<T> {
+  return (await withCurrentSeats([event]))[0]!
+}
+
+type Places = Map<string, number | null | undefined>
+
+/** How many places each volunteer role of the projects named has filled, by the role's row id. */
+const placesOf = keptUntilContentChanges(async (ids: string): Promise<Places> => {
+  const { docs } = await findPublished({
+    collection: 'projects',
+    where: { id: { in: ids.split(',') } },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { volunteerRoles: { filled: true } },
+  })
+  return new Map(
+    docs.flatMap((doc) => (doc.volunteerRoles ?? []).map((role) => [String(role.id), role.filled] as const)),
+  )
+})
+
+/** The projects with their volunteer places as they stand now. */
+export async function withCurrentPlaces<T extends Pick<Project, 'id' | 'volunteerRoles'>>(
+  projects: T[],
+): Promise<T[]> {
+  if (!projects.some((project) => project.volunteerRoles?.length)) return projects
+  const places = await placesOf(idsKey(projects))
+  return projects.map((project) => ({
+    ...project,
+    volunteerRoles: project.volunteerRoles?.map((role) =>
+      places.has(String(role.id)) ? { ...role, filled: places.get(String(role.id)) } : role,
+    ),
+  }))
+}
+
+/** The documents' ids as one memo key, in a fixed order. */
+const idsKey = (docs: Array<{ id: number | string }>): string =>
+  docs
+    .map((doc) => String(doc.id))
+    .sort()
+    .join(',')
