@@ -8,7 +8,12 @@ import { s3Uploads, uploadsDir } from '../settings'
 export const Media: CollectionConfig = {
   slug: 'media',
   labels: { singular: { zh: '图片', en: 'Image' }, plural: { zh: '图片', en: 'Images' } },
-  admin: { useAsTitle: 'alt', group: { zh: '内容', en: 'Content' } },
+  admin: {
+    useAsTitle: 'alt',
+    group: { zh: '内容', en: 'Content' },
+    // The storage adapter's fields (cms/upload-storage.ts) are internals, not columns to show.
+    defaultColumns: ['alt', 'filename', 'updatedAt'],
+  },
   access: {
     read: anyone,
     create: signedIn,
@@ -42,7 +47,14 @@ export const Media: CollectionConfig = {
       type: 'relationship',
       relationTo: 'users',
       label: { zh: '上传人', en: 'Uploaded by' },
-      admin: { readOnly: true, position: 'sidebar' },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        // Staff may read only their own account: another uploader would show as "untitled".
+        condition: (data, _siblingData, { user }) =>
+          Boolean(user?.roles?.includes('district-admin')) ||
+          (typeof data?.uploadedBy === 'object' ? data.uploadedBy?.id : data?.uploadedBy) === user?.id,
+      },
       access: { read: ({ req }) => Boolean(req.user) },
       // Set by the server only: the uploader on create, unchanged afterwards.
       hooks: { beforeChange: [uploadedByServer] },
