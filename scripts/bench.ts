@@ -26,6 +26,7 @@ import { parseArgs } from 'node:util'
 import { fail, say } from './lib/log'
 import { NGINX, standaloneNginxConfig } from './lib/nginx'
 import { freePort, startPortal } from './lib/portal'
+import { SITE_NODE_FLAGS } from './lib/site-node-flags'
 
 const { values: args } = parseArgs({
   options: {
@@ -105,7 +106,7 @@ const cms = `http://127.0.0.1:${portal.cmsPort}`
 const uncachedPort = await freePort()
 const uncached = spawn(
   process.execPath,
-  ['--conditions=production', '--import', 'tsx', 'scripts/servers/site.ts'],
+  ['--conditions=production', ...SITE_NODE_FLAGS, '--import', 'tsx', 'scripts/servers/site.ts'],
   {
     env: {
       ...process.env,

@@ -10,6 +10,7 @@ import { createInterface } from 'node:readline'
 
 import { buildAsNeeded } from './lib/build'
 import { fail, say, type Source } from './lib/log'
+import { SITE_NODE_FLAGS } from './lib/site-node-flags'
 
 const dev = process.argv.includes('--dev')
 
@@ -104,7 +105,7 @@ const launchers: Array<[Source, () => ChildProcess]> = [
             String(sitePort),
           ])
         : // SITE_PROCESSES above 1: a cluster of that many site processes on the one port.
-          run(process.execPath, [...conditions, '--import', 'tsx', siteServer], {
+          run(process.execPath, [...conditions, ...SITE_NODE_FLAGS, '--import', 'tsx', siteServer], {
             MULIN_ROLE: 'site',
             PORT: String(sitePort),
             HOST: process.env.HOST ?? 'localhost',
