@@ -174,7 +174,13 @@ const pages: Array<{ name: string; path: string }> = [
   { name: 'search', path: `/search?q=${encodeURIComponent('太极')}` },
   { name: 'feed: RSS', path: '/rss.xml' },
   { name: 'feed: calendar', path: '/events.ics' },
-  { name: 'sitemap', path: '/sitemap.xml' },
+  { name: 'sitemap index', path: '/sitemap.xml' },
+  { name: 'sitemap: pages', path: '/sitemaps/pages.xml' },
+  // This month's events, in Shanghai (UTC+8 all year): the biggest of the sitemaps.
+  {
+    name: 'sitemap: a month',
+    path: `/sitemaps/events-${new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7)}.xml`,
+  },
   ...(stylesheet ? [{ name: 'stylesheet', path: stylesheet }] : []),
 ].filter((page) => !args.only?.length || args.only.includes(page.path) || args.only.includes(page.name))
 

@@ -28,7 +28,7 @@ export type OpeningStatus = {
   closedToday?: { note?: string }
 }
 
-const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
+export const SHANGHAI_OFFSET_MS = 8 * 60 * 60 * 1000
 const DAY_MS = 24 * 60 * 60 * 1000
 // Long enough to reach past the longest holiday (Spring Festival) with room to spare.
 const LOOKAHEAD_DAYS = 14

@@ -61,9 +61,7 @@ export function eventCalendar({
   const end = calendar.lastIndexOf('END:VCALENDAR')
   // A resident's own feed (with its note, their code) is written afresh: nothing personal is kept.
   const entries = events.map((event) =>
-    note === undefined
-      ? entryText(entryData(event, origin, note))
-      : writeEntry(entryData(event, origin, note)),
+    note === undefined ? entryText(event, origin) : writeEntry(entryData(event, origin, note)),
   )
   return calendar.slice(0, end) + entries.join('') + calendar.slice(end)
 }
@@ -106,18 +104,30 @@ function entryData(event: FeedEvent, origin: string, note: string | undefined): 
   }
 }
 
-/** Entries' texts by everything they say; more than a few feeds' worth, then the oldest go. */
+/** Entries' texts by what they are written from; more than a few feeds' worth, then the oldest go. */
 const keptEntries = new Map<string, string>()
 const KEPT_ENTRIES = 5_000
 const scratch = ical()
 
 const writeEntry = (data: ICalEventData): string => foldLines(scratch.clear().createEvent(data).toString())
 
-function entryText(data: ICalEventData): string {
-  const key = JSON.stringify(data)
+function entryText(event: FeedEvent, origin: string): string {
+  // Everything an entry is written from: the event's own fields move its updatedAt (Payload sets it
+  // on every save), its seats move only the seats line, and its centre is another document.
+  const centre = event.centre
+  const key = [
+    event.id,
+    event.updatedAt,
+    seatsLine(event),
+    origin,
+    centre?.name,
+    centre?.address,
+    centre?.latitude,
+    centre?.longitude,
+  ].join('\u0000')
   let text = keptEntries.get(key)
   if (text === undefined) {
-    text = writeEntry(data)
+    text = writeEntry(entryData(event, origin, undefined))
     if (keptEntries.size >= KEPT_ENTRIES) keptEntries.delete(keptEntries.keys().next().value!)
     keptEntries.set(key, text)
   }

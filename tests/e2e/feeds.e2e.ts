@@ -195,7 +195,7 @@ describe('the calendar feeds', () => {
 })
 
 describe('the sitemap', () => {
-  it('lists every published page with its date and language versions, and never a draft', async () => {
+  it('lists every published page with its date and language versions, month by month, and never a draft', async () => {
     const stamp = Date.now().toString(36)
     const centre = await centreBySlug('siping-road')
     const draftCentre = await api('district-admin', 'POST', '/api/centres?draft=true', {
@@ -217,11 +217,28 @@ describe('the sitemap', () => {
     })
     expect(draftConvention.status).toBe(201)
 
-    const sitemap = await get('/sitemap.xml')
-    expect(sitemap.status).toBe(200)
-    expect(sitemap.type).toMatch(/^application\/xml/)
-    await expect(wellFormedXml(sitemap.text)).resolves.toBe(true)
+    // An index (sitemaps.org) of the pages' sitemap and one per month of events: every part is
+    // fetched, and together they must list exactly what the public may read.
+    const index = await get('/sitemap.xml')
+    expect(index.status).toBe(200)
+    expect(index.type).toMatch(/^application\/xml/)
+    await expect(wellFormedXml(index.text)).resolves.toBe(true)
+    expect(index.text).toContain('<sitemapindex')
     const site = inject('siteUrl')
+    const parts = [...index.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!)
+    expect(parts[0]).toBe(`${site}/sitemaps/pages.xml`)
+    expect(parts.length).toBeGreaterThan(1)
+    for (const part of parts.slice(1)) expect(part).toMatch(/\/sitemaps\/events-\d{4}-\d{2}\.xml$/)
+    const texts: string[] = []
+    for (const part of parts) {
+      const child = await get(part.slice(site.length))
+      expect(child.status, part).toBe(200)
+      expect(child.type).toMatch(/^application\/xml/)
+      await expect(wellFormedXml(child.text)).resolves.toBe(true)
+      texts.push(child.text)
+    }
+    expect((await get('/sitemaps/events-1999-01.xml')).status).toBe(404)
+    const sitemap = { text: texts.join('\n') }
     const locs = [...sitemap.text.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!)
     expect(locs.every((loc) => loc.startsWith(`${site}/`))).toBe(true)
     const paths = locs.map((loc) => loc.slice(site.length))

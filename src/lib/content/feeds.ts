@@ -132,8 +132,8 @@ export const feedLatestDocuments = keptUntilDocumentsChange(
   },
 )
 
-/** What the sitemap needs of a document: its address part and when it last changed. */
-export type SitemapDocument = { id: number; slug?: string | null; updatedAt: string }
+/** What the sitemap needs of a document: its address part and when it last changed (events: and start). */
+export type SitemapDocument = { id: number; slug?: string | null; updatedAt: string; start?: string }
 
 /**
  * Every published centre, event, convention, project and case study, address and date only. One
@@ -168,7 +168,7 @@ export const sitemapEntries = keptUntilDocumentsChange(
           depth: 0,
           limit: 0,
           pagination: false,
-          select: { updatedAt: true },
+          select: { updatedAt: true, start: true },
         })
       ).docs as unknown as SitemapDocument[]
     const [centres, eventDocs, conventions, projects, caseStudies] = await Promise.all([
