@@ -29,7 +29,13 @@ const seatsOf = keptUntilContentChanges(async (ids: string): Promise<Map<number,
 export async function withCurrentSeats<T extends SeatsHolder>(events: T[]): Promise<T[]> {
   if (events.length === 0) return events
   const seats = await seatsOf(idsKey(events))
-  return events.map((event) => ({ ...event, ...seats.get(event.id) }))
+  return events.map((event) => {
+    const now = seats.get(event.id)
+    // Most kept events' seats have not moved: those are passed on as they are, not copied.
+    return !now || (now.seatsTaken === event.seatsTaken && now.waitingCount === event.waitingCount)
+      ? event
+      : { ...event, ...now }
+  })
 }
 
 /** One event with its seats as they stand now. */
