@@ -6,6 +6,11 @@ import { siteUrl } from '@cms/settings'
 
 /** Events this close ahead are news; later ones are in the calendar feed. */
 const EVENT_DAYS = 14
+/**
+ * At most this many of them, soonest first: a feed reader shows the newest few dozen items, and a
+ * district years into its use has a few hundred events a fortnight (the calendar has them all).
+ */
+const RSS_EVENTS_MAX = 100
 
 const when = new Intl.DateTimeFormat('zh-CN', {
   timeZone: 'Asia/Shanghai',
@@ -24,7 +29,8 @@ const when = new Intl.DateTimeFormat('zh-CN', {
  */
 export const GET: APIRoute = async () => {
   const origin = siteUrl
-  const [events, latest] = await Promise.all([feedEvents({ days: EVENT_DAYS }), feedLatestDocuments(10)])
+  const [coming, latest] = await Promise.all([feedEvents({ days: EVENT_DAYS }), feedLatestDocuments(10)])
+  const events = coming.slice(0, RSS_EVENTS_MAX)
 
   type Item = { title: string; link: string; pubDate: Date; categories: string[]; description?: string }
   const items: Item[] = [

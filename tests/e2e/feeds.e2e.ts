@@ -303,7 +303,7 @@ describe('the sitemap', () => {
 })
 
 describe('the RSS feed', () => {
-  it('is well-formed RSS 2.0 with absolute links to coming events and the latest case study', async () => {
+  it('is well-formed RSS 2.0 with absolute links to the coming events and the latest case study', async () => {
     const rss = await get('/rss.xml')
     expect(rss.status).toBe(200)
     expect(rss.type).toMatch(/^application\/rss\+xml/)
@@ -321,6 +321,7 @@ describe('the RSS feed', () => {
     const soon = (await publishedEvents(now + MARGIN, now + 14 * DAY - MARGIN)).filter(
       (event) => event.status === 'scheduled',
     )
-    for (const event of soon) expect(links).toContain(`${inject('siteUrl')}/events/${event.id}`)
+    // The soonest hundred (src/pages/rss.xml.ts): all of them on the demo district.
+    for (const event of soon.slice(0, 100)) expect(links).toContain(`${inject('siteUrl')}/events/${event.id}`)
   })
 })
