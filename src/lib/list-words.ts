@@ -158,6 +158,7 @@ const events = {
     categoryLabel: '类别',
     weekdays: ['周一', '周二', '周三', '周四', '周五', '周六', '周日'],
     cancelledMark: '（已取消）',
+    moreOnDay: (count: number) => `另有 ${count} 场，看当天全部 →`,
     pager: { list: '翻页', week: '翻周', month: '翻月' },
   },
   en: {
@@ -203,6 +204,7 @@ const events = {
     categoryLabel: 'Kind',
     weekdays: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
     cancelledMark: ' (cancelled)',
+    moreOnDay: (count: number) => `${count} more: the whole day →`,
     pager: { list: 'More days', week: 'Other weeks', month: 'Other months' },
   },
 }

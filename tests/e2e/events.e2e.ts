@@ -214,6 +214,25 @@ describe('the week and month calendars', () => {
     const [year, month] = today.split('-').map(Number) as [number, number]
     const next = new Date(Date.UTC(year, month, 1)).toISOString().slice(0, 7)
     const daysInNext = new Date(Date.UTC(year, month + 1, 0)).getUTCDate()
+    // A busy day: six events on the 20th of next month.
+    const centre = (
+      (await api('anonymous', 'GET', '/api/centres?where[slug][equals]=siping-road&depth=0')).json
+        .docs as CmsCentre[]
+    )[0]!
+    for (let hour = 9; hour < 15; hour++) {
+      const start = new Date(`${next}-20T${String(hour).padStart(2, '0')}:00:00+08:00`)
+      const made = await api('district-admin', 'POST', '/api/events', {
+        title: `月历满日${hour}`,
+        centre: centre.id,
+        category: 'talk',
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 3_600_000).toISOString(),
+        capacity: 10,
+        maxPartySize: 1,
+        _status: 'published',
+      })
+      expect(made.status).toBe(201)
+    }
     const events = await publishedEvents(
       midnight(`${next}-01`),
       midnight(new Date(Date.UTC(year, month + 1, 1)).toISOString().slice(0, 10)),
@@ -228,7 +247,21 @@ describe('the week and month calendars', () => {
     await wide.getByRole('link', { name: /^下个月/ }).click()
     await wide.waitForURL(new RegExp(`month=${next}`))
     await expect(wide.locator('ol.month > li').count()).resolves.toBe(daysInNext)
-    for (const event of events.slice(0, 20)) {
+    const perDay = new Map<string, number>()
+    for (const event of events) perDay.set(dayKey(event.start), (perDay.get(dayKey(event.start)) ?? 0) + 1)
+    // A day names at most four events; the rest are a link to the whole day in the list.
+    for (const [key, count] of perDay) {
+      const day = wide.locator('ol.month > li', { has: wide.locator(`#day-${key}`) })
+      await expect(day.locator('.cal-events > li').count()).resolves.toBe(Math.min(count, 4))
+      const more = day.locator('a.month-more')
+      await expect(more.count()).resolves.toBe(count > 4 ? 1 : 0)
+      if (count > 4) {
+        await expect(more.textContent()).resolves.toContain(`另有 ${count - 4} 场`)
+        await expect(more.getAttribute('href')).resolves.toBe(`/events?date=${key}`)
+      }
+    }
+    expect(perDay.get(`${next}-20`)).toBeGreaterThanOrEqual(6)
+    for (const event of events.filter((e) => perDay.get(dayKey(e.start))! <= 4).slice(0, 20)) {
       const day = wide.locator('ol.month > li', { has: wide.locator(`#day-${dayKey(event.start)}`) })
       await expect(
         day.locator('li', { has: wide.locator(`a[href="/events/${event.id}"]`) }).textContent(),
