@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { expectAccessible } from './audit'
 import { DESKTOP, launchBrowser, openPage } from './browser'
-import { api, findAll } from './rest'
+import { api, findAll, publishEvent } from './rest'
 
 const DAY = 86_400_000
 
@@ -137,32 +137,8 @@ describe('the events list', () => {
     )[0]!
     const stamp = Date.now().toString(36)
     const start = new Date(`${addDays(dayKey(new Date()), 2)}T10:00:00+08:00`)
-    const body = (title: string, extra: Record<string, unknown>) => ({
-      title,
-      centre: centre.id,
-      category: 'talk',
-      start: start.toISOString(),
-      end: new Date(start.getTime() + 3_600_000).toISOString(),
-      capacity: 10,
-      maxPartySize: 1,
-      ...extra,
-    })
-    const cancelled = await api(
-      'district-admin',
-      'POST',
-      '/api/events',
-      body(`取消的讲座${stamp}`, { status: 'cancelled', _status: 'published' }),
-    )
-    expect(cancelled.status).toBe(201)
-    const draft = await api(
-      'district-admin',
-      'POST',
-      '/api/events?draft=true',
-      body(`草稿讲座${stamp}`, { _status: 'draft' }),
-    )
-    expect(draft.status).toBe(201)
-    const cancelledId = (cancelled.json.doc as { id: number }).id
-    const draftId = (draft.json.doc as { id: number }).id
+    const cancelledId = await publishEvent(centre.id, `取消的讲座${stamp}`, start, { status: 'cancelled' })
+    const draftId = await publishEvent(centre.id, `草稿讲座${stamp}`, start, { _status: 'draft' })
 
     const page = await openPage(browser)
     await page.goto(`${inject('siteUrl')}/events?centre=siping-road`)
@@ -221,17 +197,7 @@ describe('the week and month calendars', () => {
     )[0]!
     for (let hour = 9; hour < 15; hour++) {
       const start = new Date(`${next}-20T${String(hour).padStart(2, '0')}:00:00+08:00`)
-      const made = await api('district-admin', 'POST', '/api/events', {
-        title: `月历满日${hour}`,
-        centre: centre.id,
-        category: 'talk',
-        start: start.toISOString(),
-        end: new Date(start.getTime() + 3_600_000).toISOString(),
-        capacity: 10,
-        maxPartySize: 1,
-        _status: 'published',
-      })
-      expect(made.status).toBe(201)
+      await publishEvent(centre.id, `月历满日${hour}`, start)
     }
     const events = await publishedEvents(
       midnight(`${next}-01`),

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { SITEMAP_PAST_DAYS } from '../../cms/rules/upcoming'
 import { launchBrowser } from './browser'
-import { api, findAll } from './rest'
+import { api, findAll, publishEvent } from './rest'
 
 const DAY = 86_400_000
 /** Events this close to a window's edge may fall either side between two requests. */
@@ -151,18 +151,7 @@ describe('the calendar feeds', () => {
   it('shows a sign-up in the seats of the calendar at once (only the events’ own text is kept)', async () => {
     const centre = await centreBySlug('siping-road')
     const start = new Date(Date.now() + 4 * DAY)
-    const created = await api('district-admin', 'POST', '/api/events', {
-      title: `日历名额${Date.now().toString(36)}`,
-      centre: centre.id,
-      category: 'talk',
-      start: start.toISOString(),
-      end: new Date(start.getTime() + 3_600_000).toISOString(),
-      capacity: 7,
-      maxPartySize: 1,
-      _status: 'published',
-    })
-    expect(created.status).toBe(201)
-    const id = (created.json.doc as { id: number }).id
+    const id = await publishEvent(centre.id, `日历名额${Date.now().toString(36)}`, start, { capacity: 7 })
     const seatsLine = async () =>
       text(
         vevents((await get('/events.ics')).text).find((entry) => entry.uid === `event-${id}@mulin`)

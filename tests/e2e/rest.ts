@@ -83,3 +83,29 @@ export async function findAll(
     if (!json.hasNextPage) return { status, docs, totalDocs: json.totalDocs as number }
   }
 }
+
+/**
+ * A published one-hour talk at a centre, made by the district, starting at `start`; `extra`
+ * changes any field (capacity, status, _status for a draft). Its id.
+ */
+export async function publishEvent(
+  centre: number,
+  title: string,
+  start: Date,
+  extra: Record<string, unknown> = {},
+): Promise<number> {
+  const draft = extra._status === 'draft'
+  const { status, json } = await api('district-admin', 'POST', `/api/events${draft ? '?draft=true' : ''}`, {
+    title,
+    centre,
+    category: 'talk',
+    start: start.toISOString(),
+    end: new Date(start.getTime() + 3_600_000).toISOString(),
+    capacity: 10,
+    maxPartySize: 1,
+    _status: 'published',
+    ...extra,
+  })
+  expect(status, JSON.stringify(json)).toBe(201)
+  return (json.doc as { id: number }).id
+}
