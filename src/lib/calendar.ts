@@ -4,8 +4,8 @@
  * only decides what an entry says.
  *
  * Writing an entry is the costly part of a feed (a 60-day feed is a few hundred entries), and an
- * entry changes only when its event or its seats do: each entry's text is kept, keyed by
- * everything it says, and a feed is its header and the kept entries.
+ * entry changes only when its event, its seats or its centre do: each entry's text is kept, keyed
+ * by those (entryText), and a feed is its header and the kept entries.
  */
 import ical, { foldLines, ICalCalendarMethod, type ICalEventData, ICalEventStatus } from 'ical-generator'
 
