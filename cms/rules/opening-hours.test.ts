@@ -254,3 +254,32 @@ describe('the status line', () => {
     expect(say([], [], shanghai(2027, 1, 5, 10))).toEqual(['暂不开放', 'Closed for now'])
   })
 })
+
+describe('hours the site keeps between requests', () => {
+  it('answers the same for a frozen document as for a fresh one, at every hour of a holiday week', () => {
+    const frozenHours = Object.freeze(lunchBreak.map((row) => Object.freeze({ ...row })))
+    const frozenClosures = Object.freeze(springFestival.map((c) => Object.freeze({ ...c })))
+    for (let hour = 0; hour < 24 * 7; hour += 1) {
+      const now = shanghai(2027, 2, 3, hour)
+      expect(openingStatus(frozenHours, frozenClosures, now)).toEqual(
+        openingStatus([...lunchBreak], [...springFestival], now),
+      )
+    }
+    expect(weeklySchedule(frozenHours)).toEqual(weeklySchedule([...lunchBreak]))
+  })
+
+  it('reads a list being edited afresh each time', () => {
+    const editing: OpeningRow[] = hours(ALL_DAYS, '08:30', '20:30')
+    const closures: Closure[] = []
+    const now = shanghai(2027, 1, 5, 15)
+    expect(openingStatus(editing, closures, now).open).toBe(true)
+    editing.splice(0, editing.length, ...hours(ALL_DAYS, '08:30', '12:00'))
+    closures.push({ date: '2027-01-04T16:00:00.000Z', note: '停电' })
+    expect(openingStatus(editing, closures, now)).toEqual({
+      open: false,
+      closedToday: { note: '停电' },
+      opensNext: { weekday: 'wed', date: '2027-01-06', time: '08:30' },
+    })
+    expect(weeklySchedule(editing)[0]?.periods).toEqual([{ opens: '08:30', closes: '12:00' }])
+  })
+})

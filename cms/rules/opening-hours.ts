@@ -103,8 +103,27 @@ function closedDays(closures: Closures): Map<string, string | undefined> {
   return days
 }
 
+/**
+ * The site's kept documents are frozen and shared between requests (src/lib/content/memo.ts), so
+ * the hours and closed days of a frozen document are worked out once, not on every page: the
+ * centre directory asks for every centre's status on every request. An unfrozen list (a document
+ * being edited) may still change, so it is worked out afresh each time.
+ */
+const keptSpans = new WeakMap<object, Record<Weekday, Span[]>>()
+const keptClosedDays = new WeakMap<object, Map<string, string | undefined>>()
+
+function keptFor<In, Out>(kept: WeakMap<object, Out>, input: In, work: (input: In) => Out): Out {
+  if (!input || typeof input !== 'object' || !Object.isFrozen(input)) return work(input)
+  let result = kept.get(input)
+  if (result === undefined) {
+    result = work(input)
+    kept.set(input, result)
+  }
+  return result
+}
+
 export function weeklySchedule(rows: Rows): Array<{ day: Weekday; periods: Period[] }> {
-  const days = spansByDay(rows)
+  const days = keptFor(keptSpans, rows, spansByDay)
   return WEEKDAYS.map(({ value }) => ({
     day: value,
     periods: days[value].map(({ start, end }) => ({ opens: hhmm(start), closes: hhmm(end) })),
@@ -112,8 +131,8 @@ export function weeklySchedule(rows: Rows): Array<{ day: Weekday; periods: Perio
 }
 
 export function openingStatus(rows: Rows, closures: Closures, now: Date): OpeningStatus {
-  const days = spansByDay(rows)
-  const closed = closedDays(closures)
+  const days = keptFor(keptSpans, rows, spansByDay)
+  const closed = keptFor(keptClosedDays, closures, closedDays)
   const today = shanghaiParts(now)
   const status: OpeningStatus = { open: false }
 

@@ -2,29 +2,48 @@
  * Dates as staff and residents read them: always Shanghai time (the server may run in UTC), in one
  * 24-hour format, so the admin never shows "5:12 上午" beside "2026-12-03 08:30".
  */
+import { SHANGHAI_OFFSET_MS } from './opening-hours'
+
 const TIME_ZONE = 'Asia/Shanghai'
 
 /** The admin's one date-time pattern (date-fns tokens, as Payload's `dateFormat` takes them). */
 export const ADMIN_DATE_FORMAT = 'yyyy-MM-dd HH:mm'
 
+// Made once: making an Intl formatter costs far more than formatting with it.
+const PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  weekday: 'short',
+  hourCycle: 'h23',
+})
+const SHORT_MONTH = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, month: 'short' })
+
 function parts(date: Date): Record<string, string> {
-  const formatted = new Intl.DateTimeFormat('en-GB', {
-    timeZone: TIME_ZONE,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    weekday: 'short',
-    hourCycle: 'h23',
-  }).formatToParts(date)
-  return Object.fromEntries(formatted.map((part) => [part.type, part.value]))
+  return Object.fromEntries(PARTS.formatToParts(date).map((part) => [part.type, part.value]))
+}
+
+/**
+ * UTC shifted by eight hours: Shanghai has kept UTC+8 all year since 1991, and this is what a list
+ * of hundreds of events formats by (a tenth of the cost of an Intl formatter's call).
+ */
+function shifted(value: Date | string): string {
+  const ms = new Date(value).getTime()
+  if (Number.isNaN(ms)) throw new RangeError('Invalid date')
+  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString()
 }
 
 /** The calendar day in Shanghai, "2026-12-02". */
 export function shanghaiDay(value: Date | string): string {
-  const p = parts(new Date(value))
-  return `${p.year}-${p.month}-${p.day}`
+  return shifted(value).slice(0, 10)
+}
+
+/** The time of day in Shanghai on a 24-hour clock, "09:30". */
+export function shanghaiClock(value: Date | string): string {
+  return shifted(value).slice(11, 16)
 }
 
 /** "2026-12-02 09:30" in Shanghai time. */
@@ -48,7 +67,7 @@ export function sessionTime(value: Date | string, lang: 'zh' | 'en' = 'zh'): str
   const date = new Date(value)
   const p = parts(date)
   if (lang === 'en') {
-    const month = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, month: 'short' }).format(date)
+    const month = SHORT_MONTH.format(date)
     return `${p.weekday} ${Number(p.day)} ${month} ${p.hour}:${p.minute}`
   }
   return `${Number(p.month)}月${Number(p.day)}日 ${WEEKDAYS_ZH[p.weekday!] ?? ''} ${p.hour}:${p.minute}`

@@ -3,6 +3,8 @@
  * unit-tested; src/lib/cms.ts fetches the documents and hands them here.
  */
 
+import { dateFormat } from './formats'
+
 /** Months are counted on the district's clock, so an event at 00:30 on 1 June is a June event. */
 const SHANGHAI_MONTH = new Intl.DateTimeFormat('en-CA', {
   timeZone: 'Asia/Shanghai',
@@ -48,7 +50,7 @@ export function windowStart(now: Date, back = 11): Date {
 export function monthLabel(month: string, lang: 'zh' | 'en'): string {
   const [year, m] = month.split('-').map(Number)
   if (lang === 'zh') return `${year}年${m}月`
-  return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+  return dateFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
     new Date(Date.UTC(year ?? 2000, (m ?? 1) - 1, 15)),
   )
 }
