@@ -4,18 +4,43 @@
  * only decides what an entry says.
  *
  * Writing an entry is the costly part of a feed (a 60-day feed is a few hundred entries), and an
- * entry changes only when its event, its seats or its centre do: each entry's text is kept, keyed
- * by those (entryText), and a feed is its header and the kept entries.
+ * entry changes only when its event, its seats or its centre do: each entry's bytes are kept, keyed
+ * by those (entryBytes), and a feed is its header and the kept entries.
  */
 import ical, { foldLines, ICalCalendarMethod, type ICalEventData, ICalEventStatus } from 'ical-generator'
 
+import { shanghaiDay } from '@cms/rules/shanghai-time'
 import { EVENT_CATEGORIES, labelOf } from '@cms/vocabulary'
 
 import { eventSeatsLeft } from './content/events'
 import { type FeedEvent } from './content/feeds'
+import { listPageEnd } from './list-days'
 
 /** How far ahead the calendar feeds look. */
 export const CALENDAR_DAYS = 60
+/**
+ * The most events one feed carries, in whole days from today, as the events list pages them. A
+ * district years into its use has a thousand events in 60 days: a feed of that size is more than a
+ * phone's calendar app should fetch every hour, and too many for anyone to read; a centre's own
+ * feed stays well under it.
+ */
+export const CALENDAR_MAX_EVENTS = 400
+const DAY_MS = 24 * 60 * 60 * 1000
+const NO_END = '9999-12-31'
+
+/**
+ * The events a feed carries (soonest first, as given) and how many days ahead they reach:
+ * CALENDAR_DAYS, or fewer when the cap ends the feed early, which its description then says.
+ */
+export function calendarWindow(events: FeedEvent[], now = new Date()): { events: FeedEvent[]; days: number } {
+  const dayOfEach = events.map((event) => shanghaiDay(event.start))
+  const end = listPageEnd(dayOfEach, NO_END, CALENDAR_MAX_EVENTS)
+  if (end === NO_END) return { events, days: CALENDAR_DAYS }
+  return {
+    events: events.filter((_, index) => dayOfEach[index]! < end),
+    days: Math.round((Date.parse(end) - Date.parse(shanghaiDay(now))) / DAY_MS),
+  }
+}
 
 /** Stable across feeds and edits, so a calendar app updates an entry instead of duplicating it. */
 export function eventUid(id: number | string): string {
@@ -29,7 +54,7 @@ function seatsLine(event: FeedEvent): string {
   return event.waitingList ? '名额已满，可报名候补。' : '名额已满。'
 }
 
-/** The whole feed as text, ready to serve. */
+/** The whole feed, as the UTF-8 bytes it is served as. */
 export function eventCalendar({
   name,
   description,
@@ -46,7 +71,7 @@ export function eventCalendar({
   events: FeedEvent[]
   /** A line added to every entry, e.g. a resident's own confirmation code. */
   note?: string
-}): string {
+}): Uint8Array<ArrayBuffer> {
   const calendar = ical({
     name,
     description,
@@ -61,9 +86,21 @@ export function eventCalendar({
   const end = calendar.lastIndexOf('END:VCALENDAR')
   // A resident's own feed (with its note, their code) is written afresh: nothing personal is kept.
   const entries = events.map((event) =>
-    note === undefined ? entryText(event, origin) : writeEntry(entryData(event, origin, note)),
+    note === undefined ? entryBytes(event, origin) : Buffer.from(writeEntry(entryData(event, origin, note))),
   )
-  return calendar.slice(0, end) + entries.join('') + calendar.slice(end)
+  // Bytes, not one long string: a district's feed is hundreds of kept entries, and a string body is
+  // checked and encoded to UTF-8 whole on every request.
+  return joined([Buffer.from(calendar.slice(0, end)), ...entries, Buffer.from(calendar.slice(end))])
+}
+
+function joined(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const whole = new Uint8Array(parts.reduce((length, part) => length + part.length, 0))
+  let at = 0
+  for (const part of parts) {
+    whole.set(part, at)
+    at += part.length
+  }
+  return whole
 }
 
 /** What one event's entry says. */
@@ -104,14 +141,22 @@ function entryData(event: FeedEvent, origin: string, note: string | undefined): 
   }
 }
 
-/** Entries' texts by what they are written from; more than a few feeds' worth, then the oldest go. */
-const keptEntries = new Map<string, string>()
+/** Entries' bytes by what they are written from; more than a few feeds' worth, then the oldest go. */
+const keptEntries = new Map<string, Buffer>()
 const KEPT_ENTRIES = 5_000
+/**
+ * The same, by the event itself when it is a kept (frozen, so unchanging) document: a feed of
+ * hundreds of unchanged events then costs a look-up each, not a key written out each.
+ */
+const keptByEvent = new WeakMap<object, { origin: string; bytes: Buffer }>()
 const scratch = ical()
 
 const writeEntry = (data: ICalEventData): string => foldLines(scratch.clear().createEvent(data).toString())
 
-function entryText(event: FeedEvent, origin: string): string {
+function entryBytes(event: FeedEvent, origin: string): Buffer {
+  const frozen = Object.isFrozen(event)
+  const known = frozen ? keptByEvent.get(event) : undefined
+  if (known?.origin === origin) return known.bytes
   // Everything an entry is written from: the event's own fields move its updatedAt (Payload sets it
   // on every save), its seats move only the seats line, and its centre is another document.
   const centre = event.centre
@@ -125,13 +170,14 @@ function entryText(event: FeedEvent, origin: string): string {
     centre?.latitude,
     centre?.longitude,
   ].join('\u0000')
-  let text = keptEntries.get(key)
-  if (text === undefined) {
-    text = writeEntry(entryData(event, origin, undefined))
+  let bytes = keptEntries.get(key)
+  if (bytes === undefined) {
+    bytes = Buffer.from(writeEntry(entryData(event, origin, undefined)))
     if (keptEntries.size >= KEPT_ENTRIES) keptEntries.delete(keptEntries.keys().next().value!)
-    keptEntries.set(key, text)
+    keptEntries.set(key, bytes)
   }
-  return text
+  if (frozen) keptByEvent.set(event, { origin, bytes })
+  return bytes
 }
 
 /** The headers every calendar feed is served with. */

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro'
 
-import { CALENDAR_DAYS, calendarHeaders, eventCalendar } from '../../lib/calendar'
+import { CALENDAR_DAYS, calendarHeaders, calendarWindow, eventCalendar } from '../../lib/calendar'
 import { feedCentre, feedEvents } from '../../lib/content/feeds'
 import { siteUrl } from '@cms/settings'
 
@@ -13,10 +13,12 @@ export const GET: APIRoute = async ({ params }) => {
       headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'public, max-age=60' },
     })
   }
-  const events = await feedEvents({ centreId: centre.id, days: CALENDAR_DAYS, includeCancelled: true })
+  const { events, days } = calendarWindow(
+    await feedEvents({ centreId: centre.id, days: CALENDAR_DAYS, includeCancelled: true }),
+  )
   const body = eventCalendar({
     name: centre.name,
-    description: `${centre.name}未来 ${CALENDAR_DAYS} 天的活动`,
+    description: `${centre.name}未来 ${days} 天的活动`,
     origin: siteUrl,
     page: `/centres/${centre.slug}`,
     events,
