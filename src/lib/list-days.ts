@@ -13,3 +13,18 @@ export function listPageEnd(dayOfEach: string[], end: string, max: number): stri
   if (cut > dayOfEach[0]!) return cut
   return dayOfEach.find((day) => day > cut) ?? end
 }
+
+/**
+ * Where the page before a list page starts, so that "earlier" shows the days just before it
+ * however busy they were, skipping none: as far back as whole days of `max` events reach, at most
+ * to `from`.
+ *
+ * `dayOfEach`: the day of each event found from `from` up to the page's first day, in date order.
+ * Returns the first day of the page before; at least the last busy day is on it, however busy.
+ */
+export function listPageStart(dayOfEach: string[], from: string, max: number): string {
+  if (dayOfEach.length <= max) return from
+  // The latest event that no longer fits: its day cannot be on the page whole.
+  const cut = dayOfEach[dayOfEach.length - max - 1]!
+  return dayOfEach.find((day) => day > cut) ?? cut
+}

@@ -139,8 +139,8 @@ const events = {
     nextWeek: (from: string) => `下一周（${from}起）`,
     previousMonth: (month: string) => `上个月（${month}）`,
     nextMonth: (month: string) => `下个月（${month}）`,
-    earlierDays: '前两周',
-    laterDays: (from: string) => `之后两周（${from}起）`,
+    earlierDays: '之前的活动',
+    laterDays: (from: string) => `之后的活动（${from}起）`,
     range: (from: string, to: string) => `${from}至${to}`,
     rangeSeparator: '：',
     count: (held: number, cancelled: number, withSeats: boolean) =>
@@ -185,8 +185,8 @@ const events = {
     nextWeek: (from: string) => `Next week (from ${from})`,
     previousMonth: (month: string) => `Previous month (${month})`,
     nextMonth: (month: string) => `Next month (${month})`,
-    earlierDays: 'Two weeks earlier',
-    laterDays: (from: string) => `Next two weeks (from ${from})`,
+    earlierDays: 'Earlier events',
+    laterDays: (from: string) => `Later events (from ${from})`,
     range: (from: string, to: string) => `${from} to ${to}`,
     rangeSeparator: ': ',
     count: (held: number, cancelled: number, withSeats: boolean) =>
