@@ -26,6 +26,13 @@ import type {
 import type { DatabaseSettings } from './settings'
 import type { RawTransaction } from './sqlite-writer'
 
+/**
+ * The header the site puts on a page that read only documents (src/lib/content/memo.ts): the
+ * render cache keeps such a page through sign-ups, until the documents version moves, and never
+ * sends the header on.
+ */
+export const DOCUMENTS_ONLY_HEADER = 'x-mulin-documents-only'
+
 /** SQLite: a one-row table of the portal's own (migration 20261202_030000_content_version). */
 export const CONTENT_VERSION_TABLE = 'mulin_content_version'
 /** MongoDB: one document in a collection of the portal's own. */

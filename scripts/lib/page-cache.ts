@@ -15,6 +15,11 @@
  *
  * The version is read at most every VERSION_CHECK_MS, and requests wait for that read, so a
  * sign-up shows in the seats of every page within that time.
+ *
+ * A page that read only documents (the site marks it with `documents.header`) is kept through
+ * sign-ups: when only the content version moves, the pages that show seats, places or figures are
+ * dropped and it stays, until the documents version moves too. A sign-up storm on one class then
+ * re-renders the pages that show its seats, not the directory, conventions or case studies.
  */
 import { createHash } from 'node:crypto'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
@@ -34,6 +39,8 @@ export type PageCacheOptions = {
   maxBytes?: number
   /** Whether the visitor's cookies make the page personal (care mode, preview). */
   isPersonal: (cookies: Map<string, string>) => boolean
+  /** The documents version, and the header of a page that read nothing else; without it, every move drops every page. */
+  documents?: { version: VersionSource; header: string }
 }
 
 type Entry = {
@@ -45,6 +52,8 @@ type Entry = {
   etag: string
   storedAt: number
   size: number
+  /** Read only documents: good until the documents version moves. */
+  documentsOnly: boolean
 }
 
 type Captured = { status: number; headers: OutgoingHttpHeaders; body: Buffer }
@@ -209,14 +218,18 @@ function send(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
   res.end(req.method === 'HEAD' ? undefined : body)
 }
 
-function entryOf(captured: Captured, forStorage: boolean): Entry {
+function entryOf(captured: Captured, forStorage: boolean, documentsHeader: string | undefined): Entry {
+  const documentsOnly = documentsHeader !== undefined && captured.headers[documentsHeader] !== undefined
+  const headers = forStorage ? shareable(captured.headers) : { ...captured.headers }
+  if (documentsHeader) delete headers[documentsHeader]
   const entry: Entry = {
     status: captured.status,
-    headers: forStorage ? shareable(captured.headers) : captured.headers,
+    headers,
     identity: captured.body,
     etag: etagOf(captured.body),
     storedAt: Date.now(),
     size: captured.body.length,
+    documentsOnly,
   }
   if (forStorage && captured.body.length >= MIN_COMPRESS_BYTES) {
     // Made once for everyone who reads it: the best compression is worth it here.
@@ -250,8 +263,10 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
   const rendering = new Map<string, Promise<Entry | null>>()
   let bytes = 0
   let version: number | null = null
+  let documentsVersion: number | null = null
   let checkedAt = 0
   let checking: Promise<void> | undefined
+  const documentsHeader = options.documents?.header
 
   const clear = () => {
     entries.clear()
@@ -274,20 +289,35 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
     }
   }
 
-  const apply = (current: number | null) => {
-    if (current === null || current !== version) clear()
+  /** Only seats, places or claims moved: drop the pages that show them, keep those of documents. */
+  const dropLivePages = () => {
+    for (const [key, entry] of entries) if (!entry.documentsOnly) forget(key)
+  }
+  const apply = (current: number | null, documents: number | null) => {
+    if (current === null || documents === null || documents !== documentsVersion) clear()
+    else if (current !== version) dropLivePages()
     version = current
+    documentsVersion = documents
     checkedAt = Date.now()
   }
-  /** Brings the known version up to date; a moved (or unknown) version empties the cache. */
+  const readDocuments = (current: number | null): number | null | Promise<number | null> =>
+    // Unmoved content means unmoved documents: their version is read only when the content's moved.
+    current !== null && current === version ? documentsVersion : (options.documents?.version.read() ?? -1)
+  /** Brings the known versions up to date; a moved (or unknown) version empties what it must. */
   const checkVersion = async (): Promise<void> => {
     if (versionCheckMs > 0 && Date.now() - checkedAt < versionCheckMs) return
     if (checking) return checking
     const current = options.version.read()
-    if (!(current instanceof Promise)) return apply(current) // SQLite: a synchronous read
-    checking = current.then(apply).finally(() => {
-      checking = undefined
-    })
+    if (!(current instanceof Promise)) {
+      // SQLite: synchronous reads
+      const documents = readDocuments(current)
+      if (!(documents instanceof Promise)) return apply(current, documents)
+    }
+    checking = Promise.resolve(current)
+      .then(async (read) => apply(read, await readDocuments(read)))
+      .finally(() => {
+        checking = undefined
+      })
     return checking
   }
 
@@ -300,7 +330,8 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
     if (head && (personal || !entries.has(key))) return handler(req, res)
     if (personal || key.length > 2_048) {
       const captured = await capture(handler, req, res)
-      if (captured) send(req, res, entryOf(captured, false))
+      if (documentsHeader) res.removeHeader(documentsHeader)
+      if (captured) send(req, res, entryOf(captured, false, documentsHeader))
       return
     }
 
@@ -329,6 +360,7 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
 
     // Render it here; requests for the same page arriving meanwhile wait for this render.
     const versionAtRender = version
+    const documentsAtRender = documentsVersion
     let settle: (entry: Entry | null) => void = () => {}
     if (cacheable) {
       rendering.set(
@@ -340,11 +372,15 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
     }
     try {
       const captured = await capture(handler, req, res)
+      if (documentsHeader) res.removeHeader(documentsHeader) // for this cache, not the visitor
       if (!captured) return settle(null)
       const storable = cacheable && isStorable(captured)
-      const entry = entryOf(captured, storable)
-      // A change committed during the render may not be in it: keep it only if nothing moved.
-      if (storable && version === versionAtRender) remember(key, entry)
+      const entry = entryOf(captured, storable, documentsHeader)
+      // A change committed during the render may not be in it: keep it only if nothing it read moved.
+      const unmoved = entry.documentsOnly
+        ? documentsVersion === documentsAtRender && version !== null
+        : version === versionAtRender
+      if (storable && unmoved) remember(key, entry)
       settle(storable ? entry : null)
       res.setHeader('x-page-cache', 'miss')
       send(req, res, entry)

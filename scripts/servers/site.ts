@@ -6,7 +6,7 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { openContentVersionReader } from '../../cms/content-version'
+import { DOCUMENTS_ONLY_HEADER, openContentVersionReader } from '../../cms/content-version'
 import { createLogger } from '../../cms/logger'
 import { database } from '../../cms/settings'
 import { front } from '../lib/front'
@@ -23,17 +23,18 @@ const CARE_COOKIE = 'mulin_care'
 const PREVIEW_COOKIE = 'mulin_preview'
 
 // PAGE_CACHE=off renders every request (the benchmark's "uncached" figures; diagnosing a page).
-const handler =
-  process.env.PAGE_CACHE === 'off'
-    ? astro
-    : pageCache(astro, {
-        version: await openContentVersionReader(database),
-        // 0: the version is read for every request that is not already waiting on a read, so a
-        // committed change is on the very next page. A busy district may trade a little freshness
-        // for speed (e.g. 200 ms).
-        versionCheckMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 0),
-        isPersonal: (cookies) => cookies.get(CARE_COOKIE) === '1' || cookies.has(PREVIEW_COOKIE),
-      })
+const versions = process.env.PAGE_CACHE === 'off' ? undefined : await openContentVersionReader(database)
+const handler = !versions
+  ? astro
+  : pageCache(astro, {
+      version: versions,
+      documents: { version: { read: versions.readDocuments }, header: DOCUMENTS_ONLY_HEADER },
+      // 0: the version is read for every request that is not already waiting on a read, so a
+      // committed change is on the very next page. A busy district may trade a little freshness
+      // for speed (e.g. 200 ms).
+      versionCheckMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 0),
+      isPersonal: (cookies) => cookies.get(CARE_COOKIE) === '1' || cookies.has(PREVIEW_COOKIE),
+    })
 
 serve({
   name: 'site',

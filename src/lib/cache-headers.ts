@@ -1,18 +1,30 @@
 import { defineMiddleware } from 'astro:middleware'
 
+import { DOCUMENTS_ONLY_HEADER } from '@cms/content-version'
+
 import { PREVIEW_COOKIE } from './cms'
+import { renderReads } from './content/memo'
 import { CARE_COOKIE } from './preferences'
 
 /**
  * Registered as Astro middleware from astro.config.mjs. (Not src/middleware.ts: Next, building the
  * admin from the same repository, would take that file for its own middleware.)
  *
- * Cache headers for every page, decided here because pages stream: by the time a layout renders,
- * the headers have gone. Public pages may be cached briefly by shared caches (what staff publish
- * shows within seconds); a visitor in care mode or previewing a draft gets a personal page.
+ * Cache headers for every page, decided here, in one place. Public pages may be cached briefly by
+ * shared caches (what staff publish shows within seconds); a visitor in care mode or previewing a
+ * draft gets a personal page. A page that read only documents says so to the render cache, which
+ * then keeps it through sign-ups (memo.ts); pages are rendered whole inside `next()` (no
+ * streaming, astro.config.mjs), so every read has been made when it returns.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-  const response = await next()
+  const { result: response, documentsOnly } = await renderReads(next)
+  if (documentsOnly && response.status === 200) {
+    try {
+      response.headers.set(DOCUMENTS_ONLY_HEADER, '1')
+    } catch {
+      // A response with immutable headers (a redirect) is never kept anyway.
+    }
+  }
   const type = response.headers.get('content-type') ?? ''
   if (!type.startsWith('text/html') || response.headers.has('cache-control')) return response
   const personal =

@@ -9,11 +9,13 @@ import config from '@payload-config'
 import { getPayload, type Payload, type Where } from 'payload'
 
 import { type PreviewGrant, verifyPreviewToken } from '@cms/preview'
-import { keptUntilDocumentsChange } from './content/memo'
+import { keptUntilDocumentsChange, readsDatabase } from './content/memo'
 
 let payloadPromise: Promise<Payload> | undefined
 
+/** Payload, for a read or write; noted, so the render cache knows what a page read (memo.ts). */
 export function cms(): Promise<Payload> {
+  readsDatabase()
   payloadPromise ??= getPayload({ config })
   return payloadPromise
 }

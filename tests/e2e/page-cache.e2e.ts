@@ -55,6 +55,27 @@ describe('pages from the render cache', () => {
     expect((await page(`/events/${eventId}`)).text).toContain('还剩 4 个名额')
   })
 
+  it('keep the pages that show no seats through a sign-up, and drop those that do', async () => {
+    const steady = ['/conventions', '/case-studies', '/centres', '/stars']
+    const live = ['/', `/events/${eventId}`, '/events', '/figures']
+    for (const path of [...steady, ...live]) {
+      await page(path)
+      expect((await page(path)).headers['x-page-cache'], path).toBe('hit')
+    }
+    const signed = await postJson(
+      `/api/events/${eventId}/register`,
+      { name: '缓存测试二', phone: '13900001235', partySize: 1, consent: true },
+      '127.0.0.94',
+    )
+    expect(signed.status, signed.text).toBe(201)
+    for (const path of steady) {
+      const answer = await page(path)
+      expect(answer.headers['x-page-cache'], path).toBe('hit')
+      expect(answer.headers['x-mulin-documents-only'], path).toBeUndefined()
+    }
+    for (const path of live) expect((await page(path)).headers['x-page-cache'], path).toBe('miss')
+  })
+
   it('show an edit by staff on the very next request', async () => {
     await page(`/events?date=${new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10)}`)
     const { status } = await api('district-admin', 'PATCH', `/api/events/${eventId}`, {

@@ -11,6 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pageCache } from '../../scripts/lib/page-cache'
 
 let version = 1
+/** Moves with every change of a document; `version` moves with those and with every sign-up. */
+let documents = 1
+const DOCUMENTS_ONLY = 'x-documents-only'
 let renders = 0
 let stalledOnce = false
 let server: Server
@@ -38,6 +41,8 @@ async function astro(req: IncomingMessage, res: ServerResponse): Promise<void> {
     'cache-control': url.startsWith('/form') ? 'no-store' : 'public, max-age=15',
   }
   if (url.startsWith('/cookie')) headers['set-cookie'] = 'mulin_care=1; Path=/'
+  // A page that read only documents (the site's middleware marks it so).
+  if (url.startsWith('/conventions')) headers[DOCUMENTS_ONLY] = '1'
   res.writeHead(200, headers)
   // Streamed in pieces, as Astro does, with enough text to be worth compressing.
   res.write(`<h1>${url} v${version}</h1>`)
@@ -48,6 +53,7 @@ async function astro(req: IncomingMessage, res: ServerResponse): Promise<void> {
 beforeAll(async () => {
   const handler = pageCache(astro, {
     version: { read: async () => version },
+    documents: { version: { read: () => documents }, header: DOCUMENTS_ONLY },
     versionCheckMs: 0,
     isPersonal: (cookies) => cookies.get('mulin_care') === '1',
   })
@@ -96,6 +102,25 @@ describe('the render cache', () => {
     const after = await get('/centres')
     expect(await after.text()).toContain(`v${version}`)
     expect(after.headers.get('x-page-cache')).toBe('miss')
+  })
+
+  it('keeps a page of documents only through sign-ups, until a document changes', async () => {
+    const first = await get('/conventions')
+    const text = await first.text()
+    expect(first.headers.get(DOCUMENTS_ONLY)).toBeNull() // for the cache, not the visitor
+    await (await get('/events/2')).text()
+    version++ // a sign-up: seats moved, no document did
+    const conventions = await get('/conventions')
+    expect(conventions.headers.get('x-page-cache')).toBe('hit')
+    expect(await conventions.text()).toBe(text)
+    const event = await get('/events/2')
+    expect(event.headers.get('x-page-cache')).toBe('miss')
+    expect(await event.text()).toContain(`v${version}`)
+    version++
+    documents++ // a convention edited
+    const edited = await get('/conventions')
+    expect(edited.headers.get('x-page-cache')).toBe('miss')
+    expect(await edited.text()).toContain(`v${version}`)
   })
 
   it('never keeps care mode, answers that set cookies, private pages or errors', async () => {

@@ -13,6 +13,8 @@
  * are read apart, kept only until the content version moves (live-counts.ts), and laid over them.
  * Never for previews. Kept at most a minute, for what moves with the clock ("open now", "in force").
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
+
 import { type ContentVersionReader, openContentVersionReader } from '@cms/content-version'
 import { database } from '@cms/settings'
 
@@ -82,12 +84,51 @@ function deepFreeze<T>(value: T): T {
 
 /** For documents: kept until a document is published, edited or deleted. */
 export const keptUntilDocumentsChange = <Args extends Key[], T>(load: (...args: Args) => Promise<T>) =>
-  keptUntil(documentsVersion, load)
+  keptUntil(documentsVersion, (...args: Args) => loadingDocuments.run(true, () => load(...args)))
 
 /**
  * For what residents' sign-ups move (seats, volunteer places): kept until anything changes. Such
  * reads are kept apart and small (live-counts.ts), so that after a sign-up a page reads again only
  * the counts, not the documents around them.
  */
-export const keptUntilContentChanges = <Args extends Key[], T>(load: (...args: Args) => Promise<T>) =>
-  keptUntil(contentVersion, load)
+export const keptUntilContentChanges = <Args extends Key[], T>(load: (...args: Args) => Promise<T>) => {
+  const kept = keptUntil(contentVersion, load)
+  return (...args: Args) => {
+    readsLiveCounts()
+    return kept(...args)
+  }
+}
+
+/**
+ * Whether a page shows only documents, so that the render cache may keep it through sign-ups.
+ *
+ * A sign-up moves the content version but not the documents version; the render cache
+ * (scripts/lib/page-cache.ts) drops only the pages that read something a sign-up can change. A
+ * render is watched (renderReads, from the site's middleware): it read live counts if it called a
+ * loader kept until the content changes (seats, places, claims, figures), or read the database
+ * anywhere but inside a loader kept until the documents change. Anything else it read, it read
+ * from documents. So a page is trusted with sign-ups only when every read it made is known to be
+ * of documents; a new read written without the wrappers counts as live.
+ */
+type RenderReads = { live: boolean }
+const rendering = new AsyncLocalStorage<RenderReads>()
+const loadingDocuments = new AsyncLocalStorage<boolean>()
+
+function readsLiveCounts(): void {
+  const reads = rendering.getStore()
+  if (reads) reads.live = true
+}
+
+/** Called by every read of the database the site makes (src/lib/cms.ts). */
+export function readsDatabase(): void {
+  if (!loadingDocuments.getStore()) readsLiveCounts()
+}
+
+/** Runs a render, and says whether everything it read was documents. */
+export async function renderReads<T>(
+  render: () => Promise<T>,
+): Promise<{ result: T; documentsOnly: boolean }> {
+  const reads: RenderReads = { live: false }
+  const result = await rendering.run(reads, render)
+  return { result, documentsOnly: !reads.live }
+}
