@@ -27,23 +27,41 @@ function parts(date: Date): Record<string, string> {
 }
 
 /**
- * UTC shifted by eight hours: Shanghai has kept UTC+8 all year since 1991, and this is what a list
- * of hundreds of events formats by (a tenth of the cost of an Intl formatter's call).
+ * Day and clock by arithmetic on UTC shifted by eight hours: Shanghai has kept UTC+8 all year
+ * since 1991, and a list of hundreds of events is formatted by these (an Intl formatter's call
+ * costs a few µs; these, a division and a look-up).
  */
-function shifted(value: Date | string): string {
-  const ms = new Date(value).getTime()
+const DAY_MS = 24 * 60 * 60 * 1000
+const CLOCK_TEXTS = Array.from(
+  { length: 24 * 60 },
+  (_, minute) =>
+    `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`,
+)
+/** "2026-12-02" by days since 1970 in Shanghai; a few thousand days at most are ever asked for. */
+const DAY_TEXTS = new Map<number, string>()
+
+function shiftedMs(value: Date | string): number {
+  const ms = typeof value === 'string' ? Date.parse(value) : value.getTime()
   if (Number.isNaN(ms)) throw new RangeError('Invalid date')
-  return new Date(ms + SHANGHAI_OFFSET_MS).toISOString()
+  return ms + SHANGHAI_OFFSET_MS
 }
 
 /** The calendar day in Shanghai, "2026-12-02". */
 export function shanghaiDay(value: Date | string): string {
-  return shifted(value).slice(0, 10)
+  const day = Math.floor(shiftedMs(value) / DAY_MS)
+  let text = DAY_TEXTS.get(day)
+  if (text === undefined) {
+    if (DAY_TEXTS.size >= 10_000) DAY_TEXTS.clear()
+    text = new Date(day * DAY_MS).toISOString().slice(0, 10)
+    DAY_TEXTS.set(day, text)
+  }
+  return text
 }
 
 /** The time of day in Shanghai on a 24-hour clock, "09:30". */
 export function shanghaiClock(value: Date | string): string {
-  return shifted(value).slice(11, 16)
+  const intoDay = ((shiftedMs(value) % DAY_MS) + DAY_MS) % DAY_MS
+  return CLOCK_TEXTS[Math.floor(intoDay / 60_000)]!
 }
 
 /** "2026-12-02 09:30" in Shanghai time. */
