@@ -277,8 +277,16 @@ describe('an event page', () => {
     await expect(signup.textContent()).resolves.toContain(`还剩 ${seatsLeft(event!)} 个名额`)
     // Seats are free and sign-up is open: the form is there.
     await expect(signup.locator('form button[type=submit]').textContent()).resolves.toContain('提交报名')
-    const firstSession = typeof event!.series === 'object' ? event!.series?.id : event!.series
-    await expect(page.locator(`section a[href="/events/${firstSession}"]`).count()).resolves.toBe(1)
+    // The class's other sessions still to come, soonest first, ten at most (past ones are left out).
+    const seriesId = typeof event!.series === 'object' ? event!.series?.id : event!.series
+    const seriesOf = (e: CmsEvent) => (typeof e.series === 'object' ? e.series?.id : e.series) ?? e.id
+    const nextSessions = (await publishedEvents(new Date(now - 2 * DAY), new Date(now + 800 * DAY)))
+      .filter((other) => other.id !== event!.id && seriesOf(other) === seriesId)
+      .slice(0, 10)
+    expect(nextSessions.length, 'another session of the class to come').toBeGreaterThan(0)
+    await expect(
+      page.locator('ul.sessions a').evaluateAll((links) => links.map((link) => link.getAttribute('href'))),
+    ).resolves.toEqual(nextSessions.map((other) => `/events/${other.id}`))
     await expectAccessible(page)
 
     expect((await page.goto(`${inject('siteUrl')}/events/987654321`))?.status()).toBe(404)

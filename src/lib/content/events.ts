@@ -182,13 +182,19 @@ const publishedEvent = keptUntilDocumentsChange(async (id: string, locale: Local
   }
 })
 
+/** How many of a weekly class's other sessions its page lists: the next ones. */
+const SESSIONS_SHOWN = 10
+
 /**
- * The other published sessions of a weekly class: the first session (the series' id) and every
- * event pointing back at it, past and future, in date order.
+ * The other published sessions of a weekly class still to come (cms/rules/upcoming.ts), soonest
+ * first, at most SESSIONS_SHOWN. A class that has run weekly for years has a hundred sessions;
+ * a resident looks for the next ones, and the page of one that is over is still its address.
  */
 export async function seriesSessions(event: Event, locale: Locale): Promise<Event[]> {
   const seriesId = typeof event.series === 'object' && event.series ? event.series.id : event.series
-  return withCurrentSeats(await sessionDocuments(seriesId ?? event.id, event.id, locale))
+  const now = new Date()
+  const sessions = await sessionDocuments(seriesId ?? event.id, event.id, locale)
+  return withCurrentSeats(sessions.filter((session) => isUpcoming(session, now)).slice(0, SESSIONS_SHOWN))
 }
 
 const sessionDocuments = keptUntilDocumentsChange(
@@ -199,12 +205,13 @@ const sessionDocuments = keptUntilDocumentsChange(
         and: [
           { or: [{ series: { equals: key } }, { id: { equals: key } }] },
           { id: { not_equals: eventId } },
+          ...(upcomingWhere() as Where[]),
         ],
       },
       sort: 'start',
       locale,
       depth: 0,
-      limit: 60,
+      limit: SESSIONS_SHOWN + SPARE,
       pagination: false,
     })
     return docs
