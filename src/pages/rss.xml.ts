@@ -29,7 +29,10 @@ const when = new Intl.DateTimeFormat('zh-CN', {
  */
 export const GET: APIRoute = async () => {
   const origin = siteUrl
-  const [coming, latest] = await Promise.all([feedEvents({ days: EVENT_DAYS }), feedLatestDocuments(10)])
+  const [coming, latest] = await Promise.all([
+    feedEvents({ days: EVENT_DAYS, withSeats: false }),
+    feedLatestDocuments(10),
+  ])
   const events = coming.slice(0, RSS_EVENTS_MAX)
 
   type Item = { title: string; link: string; pubDate: Date; categories: string[]; description?: string }

@@ -56,7 +56,7 @@ describe('pages from the render cache', () => {
   })
 
   it('keep the pages that show no seats through a sign-up, and drop those that do', async () => {
-    const steady = ['/conventions', '/case-studies', '/centres', '/stars']
+    const steady = ['/conventions', '/case-studies', '/centres', '/stars', '/rss.xml']
     const live = ['/', `/events/${eventId}`, '/events', '/figures']
     for (const path of [...steady, ...live]) {
       await page(path)

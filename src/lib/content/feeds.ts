@@ -38,17 +38,20 @@ export async function feedEvents({
   centreId,
   days,
   includeCancelled = false,
+  withSeats = true,
 }: {
   centreId?: number
   days: number
   includeCancelled?: boolean
+  /** False for a feed that names no seats (RSS): it then reads nothing a sign-up moves. */
+  withSeats?: boolean
 }): Promise<FeedEvent[]> {
   const now = new Date()
   // Kept up to a minute: one that has ended since leaves here (the rule of cms/rules/upcoming.ts).
   const events = (await feedEventDocuments(days, includeCancelled, centreId)).filter((event) =>
     isUpcoming(event, now),
   )
-  return withCurrentSeats(events)
+  return withSeats ? withCurrentSeats(events) : events
 }
 
 const feedEventDocuments = keptUntilDocumentsChange(
