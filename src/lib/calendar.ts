@@ -12,6 +12,7 @@ import ical, { foldLines, ICalCalendarMethod, type ICalEventData, ICalEventStatu
 import { shanghaiDay } from '@cms/rules/shanghai-time'
 import { EVENT_CATEGORIES, labelOf } from '@cms/vocabulary'
 
+import { joined } from './bytes'
 import { eventSeatsLeft } from './content/events'
 import { type FeedEvent } from './content/feeds'
 import { listPageEnd } from './list-days'
@@ -24,7 +25,7 @@ export const CALENDAR_DAYS = 60
  * phone's calendar app should fetch every hour, and too many for anyone to read; a centre's own
  * feed stays well under it.
  */
-export const CALENDAR_MAX_EVENTS = 400
+export const CALENDAR_MAX_EVENTS = 300
 const DAY_MS = 24 * 60 * 60 * 1000
 const NO_END = '9999-12-31'
 
@@ -88,19 +89,7 @@ export function eventCalendar({
   const entries = events.map((event) =>
     note === undefined ? entryBytes(event, origin) : Buffer.from(writeEntry(entryData(event, origin, note))),
   )
-  // Bytes, not one long string: a district's feed is hundreds of kept entries, and a string body is
-  // checked and encoded to UTF-8 whole on every request.
   return joined([Buffer.from(calendar.slice(0, end)), ...entries, Buffer.from(calendar.slice(end))])
-}
-
-function joined(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const whole = new Uint8Array(parts.reduce((length, part) => length + part.length, 0))
-  let at = 0
-  for (const part of parts) {
-    whole.set(part, at)
-    at += part.length
-  }
-  return whole
 }
 
 /** What one event's entry says. */

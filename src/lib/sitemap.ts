@@ -10,6 +10,7 @@
  */
 import { SHANGHAI_OFFSET_MS } from '@cms/rules/opening-hours'
 
+import { joined } from './bytes'
 import type { SitemapDocument } from './content/feeds'
 
 export type SitemapSources = Record<
@@ -122,19 +123,43 @@ export function pagesSitemap(sources: SitemapSources, origin: string): string {
 }
 
 /** /sitemaps/events-2026-12.xml: the month's events, or null when it has none in the sitemap. */
-export function eventsSitemap(sources: SitemapSources, month: string, origin: string): string | null {
+export function eventsSitemap(
+  sources: SitemapSources,
+  month: string,
+  origin: string,
+): Uint8Array<ArrayBuffer> | null {
   const events = eventMonths(sources.events).get(month)
   if (!events) return null
-  return urlset(
-    events.map((doc) => ({ path: `/events/${doc.id}`, en: `/en/events/${doc.id}`, lastmod: doc.updatedAt })),
+  return joined([URLSET_START_BYTES, ...events.map((doc) => eventElements(doc, origin)), URLSET_END_BYTES])
+}
+
+/**
+ * An event's elements (and the line break after them), kept by the event when it is a kept
+ * (frozen, so unchanging) document: a month of a district years into its use has five hundred
+ * events, each written out in two languages, some 400 KB.
+ */
+const keptEventElements = new WeakMap<SitemapDocument, { origin: string; bytes: Buffer }>()
+function eventElements(doc: SitemapDocument, origin: string): Buffer {
+  const known = keptEventElements.get(doc)
+  if (known?.origin === origin) return known.bytes
+  const text = urlElements(
+    { path: `/events/${doc.id}`, en: `/en/events/${doc.id}`, lastmod: doc.updatedAt },
     origin,
   )
+  const bytes = Buffer.from(`${text}\n`)
+  if (Object.isFrozen(doc)) keptEventElements.set(doc, { origin, bytes })
+  return bytes
 }
 
 function urlset(entries: Entry[], origin: string): string {
+  return urlsetOf(entries.map((entry) => urlElements(entry, origin)))
+}
+
+/** An entry's <url> element, and its English page's when it has one. */
+function urlElements(entry: Entry, origin: string): string {
   const site = escapeXml(origin)
   const loc = (path: string) => site + escapeXml(path)
-  const urlElement = (path: string, entry: Entry) => {
+  const urlElement = (path: string) => {
     const lines = [`  <url>`, `    <loc>${loc(path)}</loc>`]
     if (entry.lastmod) lines.push(`    <lastmod>${isoDate(entry.lastmod)}</lastmod>`)
     if (entry.en) {
@@ -147,14 +172,16 @@ function urlset(entries: Entry[], origin: string): string {
     lines.push(`  </url>`)
     return lines.join('\n')
   }
-  return [
-    '<?xml version="1.0" encoding="UTF-8"?>',
-    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
-    ...entries.flatMap((entry) => [
-      urlElement(entry.path, entry),
-      ...(entry.en ? [urlElement(entry.en, entry)] : []),
-    ]),
-    '</urlset>',
-    '',
-  ].join('\n')
+  return entry.en ? `${urlElement(entry.path)}\n${urlElement(entry.en)}` : urlElement(entry.path)
+}
+
+const URLSET_START =
+  '<?xml version="1.0" encoding="UTF-8"?>\n' +
+  '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">\n'
+const URLSET_END = '</urlset>\n'
+const URLSET_START_BYTES = Buffer.from(URLSET_START)
+const URLSET_END_BYTES = Buffer.from(URLSET_END)
+
+function urlsetOf(elements: string[]): string {
+  return URLSET_START + elements.map((element) => `${element}\n`).join('') + URLSET_END
 }
