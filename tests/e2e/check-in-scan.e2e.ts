@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { codeFromScan, decodeQr } from '../../cms/components/qr-scan'
 import { launchBrowser, openPage } from './browser'
 import { fakeCameraArgs, writeCameraVideo } from './fake-camera'
-import { api, findOne } from './rest'
+import { api, findOne, laterToday } from './rest'
 
 const HOUR = 3_600_000
 const cms = (address: string) => `${inject('cmsUrl')}${address}`
@@ -33,7 +33,8 @@ let qrSvg: string
 
 beforeAll(async () => {
   const siping = (await findOne('centres', 'where[slug][equals]=siping-road')).id as number
-  const start = new Date(Date.now() + 30 * 60_000)
+  // Today's session in Shanghai: the door checks in only today's codes.
+  const start = await laterToday(30 * 60_000)
   const created = await api('district-admin', 'POST', '/api/events', {
     title: `扫码签到${Date.now().toString(36)}`,
     centre: siping,

@@ -109,3 +109,22 @@ export async function publishEvent(
   expect(status, JSON.stringify(json)).toBe(201)
   return (json.doc as { id: number }).id
 }
+
+const SHANGHAI_OFFSET = 8 * 3_600_000
+const DAY_MS = 24 * 3_600_000
+
+/**
+ * When a session "later today" (in Shanghai, where the door checks codes in) can start: `ahead` ms
+ * from now, or halfway to Shanghai's midnight when the day has less left than that. Run in the last
+ * minutes of a Shanghai day, "in 20 minutes" is tomorrow, and the door rightly refuses its code.
+ * With under two minutes left it waits for midnight: sign-up needs a start still to come.
+ */
+export async function laterToday(ahead: number): Promise<Date> {
+  const midnightAfter = (at: number) =>
+    (Math.floor((at + SHANGHAI_OFFSET) / DAY_MS) + 1) * DAY_MS - SHANGHAI_OFFSET
+  if (midnightAfter(Date.now()) - Date.now() < 2 * 60_000) {
+    await new Promise((resolve) => setTimeout(resolve, midnightAfter(Date.now()) - Date.now() + 1_000))
+  }
+  const now = Date.now()
+  return new Date(Math.min(now + ahead, now + (midnightAfter(now) - now) / 2))
+}

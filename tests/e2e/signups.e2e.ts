@@ -5,7 +5,7 @@ import { expectAccessible } from './audit'
 import { E2E_FORM_RATE_LIMIT } from './global-setup'
 import { launchBrowser, openPage } from './browser'
 import { postForm, postJson } from '../security/http'
-import { api, findOne, tokenFor } from './rest'
+import { api, findOne, laterToday, tokenFor } from './rest'
 
 let browser: Browser
 let sipingId: number
@@ -216,7 +216,7 @@ describe('the sign-up API for kiosks and mini-programs', () => {
 describe('staff', () => {
   it('see counts and the list, export CSV of their own events only, and check people in at the door', async () => {
     // Today's session: the door checks in only codes for today (cms/rules/check-in.ts).
-    const soon = Date.now() + 20 * 60_000
+    const soon = (await laterToday(20 * 60_000)).getTime()
     const eventId = await makeEvent('健康讲座', {
       capacity: 5,
       start: new Date(soon).toISOString(),

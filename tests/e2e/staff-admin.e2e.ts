@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { launchBrowser, openPage } from './browser'
-import { api, findOne } from './rest'
+import { api, findOne, laterToday } from './rest'
 
 let browser: Browser
 let sipingId: number
@@ -38,8 +38,7 @@ async function staffPage(
 }
 
 /** A published event of 四平 starting `from` ms from now, made by the district. */
-async function eventAt(title: string, from: number): Promise<number> {
-  const start = new Date(Date.now() + from)
+async function eventAt(title: string, start: Date): Promise<number> {
   const { status, json } = await api('district-admin', 'POST', '/api/events', {
     title,
     centre: sipingId,
@@ -110,8 +109,9 @@ describe('centre staff in the admin', () => {
 
   it('tell the sessions apart in the sign-up list, and filter it by date', async () => {
     const title = `太极拳${stamp}`
-    const today = await eventAt(title, 20 * 60_000)
-    const nextWeek = await eventAt(title, 7 * DAY)
+    const todayStart = await laterToday(20 * 60_000)
+    const today = await eventAt(title, todayStart)
+    const nextWeek = await eventAt(title, new Date(Date.now() + 7 * DAY))
     await signUp(today, '张三', '13912345601', 2)
     await signUp(nextWeek, '李四', '13912345602', 1)
     const page = await staffPage()
@@ -119,7 +119,7 @@ describe('centre staff in the admin', () => {
     const rows = page.locator('tbody tr')
     await rows.first().waitFor({ timeout: 30_000 })
     await expect(rows.first().textContent()).resolves.toContain(
-      `${title} · ${shanghai(Date.now() + 20 * 60_000)}`,
+      `${title} · ${shanghai(todayStart.getTime())}`,
     )
     const from = new Date(Date.now() + 6 * DAY).toISOString()
     const { json } = await api(
@@ -133,8 +133,14 @@ describe('centre staff in the admin', () => {
 
   it('check in today’s code with its session and party, and are refused next week’s with the reason', async () => {
     const title = `八段锦${stamp}`
-    const todayCode = await signUp(await eventAt(title, 20 * 60_000), '王小明', '13912345611', 2)
-    const laterCode = await signUp(await eventAt(title, 7 * DAY), '赵六', '13912345612', 1)
+    const todayStart = await laterToday(20 * 60_000)
+    const todayCode = await signUp(await eventAt(title, todayStart), '王小明', '13912345611', 2)
+    const laterCode = await signUp(
+      await eventAt(title, new Date(Date.now() + 7 * DAY)),
+      '赵六',
+      '13912345612',
+      1,
+    )
     const page = await staffPage('siping@mulin.demo', { width: 390, height: 844 })
     await page.goto(cms('/admin/check-in'))
     const status = page.locator('.mulin-checkin [role=status]')
@@ -145,7 +151,7 @@ describe('centre staff in the admin', () => {
     const accepted = (await status.textContent()) ?? ''
     expect(accepted).toContain('签到成功：2 人')
     expect(accepted).toContain('王*明')
-    expect(accepted).toContain(shanghai(Date.now() + 20 * 60_000))
+    expect(accepted).toContain(shanghai(todayStart.getTime()))
 
     await page.locator('#checkin-code').fill(laterCode)
     await page.locator('.mulin-checkin button[type=submit]').click()
@@ -288,7 +294,7 @@ describe('the admin staff work in', () => {
 describe('the dashboard on login', () => {
   it('shows staff today’s events with counts and a check-in link, and the district its quiet centres', async () => {
     const title = `广场舞${stamp}`
-    const eventId = await eventAt(title, 20 * 60_000)
+    const eventId = await eventAt(title, await laterToday(20 * 60_000))
     await signUp(eventId, '陈阿姨', '13912345621', 2)
     const staff = await staffPage()
     await staff.goto(cms('/admin'))
