@@ -10,8 +10,10 @@ export default defineConfig({
   output: 'server',
   // Pages are rendered whole, not streamed: every response is buffered anyway (the page cache, its
   // ETag and compression need the whole body), and Astro's streaming encodes each small chunk of
-  // HTML to bytes on its own, which cost a list page about a tenth of its render.
-  adapter: node({ mode: 'standalone', experimentalDisableStreaming: true }),
+  // HTML to bytes on its own, which cost a list page about a tenth of its render. Middleware mode:
+  // the adapter renders pages only, and the site's server (scripts/servers/site.ts) answers the
+  // built files itself, from memory, instead of looking for a file on disk before every page.
+  adapter: node({ mode: 'middleware', experimentalDisableStreaming: true }),
   integrations: [
     react(),
     {

@@ -1,7 +1,7 @@
 /**
- * The site in production: Astro's built handler (static files and pages, from dist/) behind the
- * render cache (scripts/lib/page-cache.ts) and the portal's own server (scripts/lib/serve.ts) for
- * request logs and a graceful stop.
+ * The site in production: the built files (dist/client, from memory: scripts/lib/static-files.ts)
+ * and Astro's built page handler (dist/server) behind the render cache (scripts/lib/page-cache.ts)
+ * and the portal's own server (scripts/lib/serve.ts) for request logs and a graceful stop.
  */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -11,12 +11,27 @@ import { createLogger } from '../../cms/logger'
 import { database } from '../../cms/settings'
 import { front } from '../lib/front'
 import { pageCache } from '../lib/page-cache'
+import { staticFiles } from '../lib/static-files'
 import { type Handler, serve } from '../lib/serve'
 
-// Astro's standalone entry would otherwise start its own server on import.
-process.env.ASTRO_NODE_AUTOSTART = 'disabled'
+// The adapter's middleware mode: pages only; a path no page answers gets the site's 404 page.
 const entry = pathToFileURL(path.resolve('dist/server/entry.mjs')).href
-const { handler: astro } = (await import(entry)) as { handler: Handler }
+const { handler: pages, pageMap } = (await import(entry)) as {
+  handler: Handler
+  pageMap: Map<string, () => Promise<unknown>>
+}
+// Astro imports a page's module again for every request. Node answers from its module cache, but
+// only after asking the TypeScript loader (tsx) on its own thread: a round trip between threads
+// for every page. Each page's module is imported once and kept.
+for (const [component, load] of pageMap) {
+  let loaded: Promise<unknown> | undefined
+  pageMap.set(component, () => (loaded ??= load()))
+}
+const files = staticFiles(path.resolve('dist/client'))
+const astro: Handler = (req, res) => {
+  const file = files.match(req)
+  return file ? files.answer(req, res, file) : pages(req, res)
+}
 
 // The cookies of care mode (src/lib/preferences.ts) and draft preview (src/lib/cms.ts).
 const CARE_COOKIE = 'mulin_care'

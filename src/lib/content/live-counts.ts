@@ -66,12 +66,19 @@ export async function withCurrentPlaces<T extends Pick<Project, 'id' | 'voluntee
 ): Promise<T[]> {
   if (!projects.some((project) => project.volunteerRoles?.length)) return projects
   const places = await placesOf(idsKey(projects))
-  return projects.map((project) => ({
-    ...project,
-    volunteerRoles: project.volunteerRoles?.map((role) =>
-      places.has(String(role.id)) ? { ...role, filled: places.get(String(role.id)) } : role,
-    ),
-  }))
+  const moved = (role: { id?: string | null; filled?: number | null }) =>
+    places.has(String(role.id)) && places.get(String(role.id)) !== role.filled
+  // As with seats: a kept project whose places have not moved is passed on as it is, not copied.
+  return projects.map((project) =>
+    !project.volunteerRoles?.some(moved)
+      ? project
+      : {
+          ...project,
+          volunteerRoles: project.volunteerRoles.map((role) =>
+            moved(role) ? { ...role, filled: places.get(String(role.id)) } : role,
+          ),
+        },
+  )
 }
 
 /** The documents' ids as one memo key, in a fixed order. */
