@@ -2,6 +2,7 @@
  * Dates as staff and residents read them: always Shanghai time (the server may run in UTC), in one
  * 24-hour format, so the admin never shows "5:12 上午" beside "2026-12-03 08:30".
  */
+import { instantOf } from './instants'
 import { SHANGHAI_OFFSET_MS } from './opening-hours'
 
 const TIME_ZONE = 'Asia/Shanghai'
@@ -41,7 +42,7 @@ const CLOCK_TEXTS = Array.from(
 const DAY_TEXTS = new Map<number, string>()
 
 function shiftedMs(value: Date | string): number {
-  const ms = typeof value === 'string' ? Date.parse(value) : value.getTime()
+  const ms = typeof value === 'string' ? instantOf(value) : value.getTime()
   if (Number.isNaN(ms)) throw new RangeError('Invalid date')
   return ms + SHANGHAI_OFFSET_MS
 }

@@ -3,13 +3,15 @@
  * stays upcoming until it ends. A class under way still shows, because a resident can still walk
  * in, and one that has ended does not.
  */
+import { instantOf } from './instants'
+
 export type Timed = { start: string; end?: string | null }
 
 /** The event's end, or its start when no end was given. */
-const endOf = (event: Timed) => new Date(event.end ?? event.start)
+const endOf = (event: Timed) => instantOf(event.end ?? event.start)
 
 export function isUpcoming(event: Timed, now = new Date()): boolean {
-  return endOf(event) > now
+  return endOf(event) > now.getTime()
 }
 
 /** The same rule as a query: events that end after `now` (and, with `days`, start within them). */

@@ -37,18 +37,21 @@ export const GET: APIRoute = async () => {
 
   type Item = { title: string; link: string; pubDate: Date; categories: string[]; description?: string }
   const items: Item[] = [
-    ...events.map((event) => ({
-      title: `活动：${event.title}（${when.format(new Date(event.start))}）`,
-      link: `${origin}/events/${event.id}`,
-      pubDate: new Date(event.updatedAt),
-      categories: ['活动'],
-      description: [
-        `地点：${[event.centre?.name, event.room].filter(Boolean).join(' ') || '见活动页'}；时间：${when.format(new Date(event.start))}。`,
-        event.description,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    })),
+    ...events.map((event) => {
+      const at = when.format(new Date(event.start))
+      return {
+        title: `活动：${event.title}（${at}）`,
+        link: `${origin}/events/${event.id}`,
+        pubDate: new Date(event.updatedAt),
+        categories: ['活动'],
+        description: [
+          `地点：${[event.centre?.name, event.room].filter(Boolean).join(' ') || '见活动页'}；时间：${at}。`,
+          event.description,
+        ]
+          .filter(Boolean)
+          .join('\n'),
+      }
+    }),
     ...latest.caseStudies.map((doc) => ({
       title: `案例：${doc.title}`,
       link: `${origin}/case-studies/${doc.slug}`,

@@ -99,7 +99,8 @@ export async function listEvents(locale: Locale, filters: EventListFilters): Pro
     filters.centreId === undefined ? undefined : String(filters.centreId),
     filters.hasSeats ?? false,
   )
-  const docs = await withCurrentSeats(kept.filter((event) => isUpcoming(event, now)))
+  // Seats for the whole kept list (its ids' key is worked out once), then what is over is left out.
+  const docs = (await withCurrentSeats(kept)).filter((event) => isUpcoming(event, now))
   // Comparing two columns is beyond Payload's query language, so seats are checked here.
   return filters.hasSeats ? docs.filter((event) => eventSeatsLeft(event) > 0) : docs
 }

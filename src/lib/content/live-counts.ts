@@ -81,9 +81,16 @@ export async function withCurrentPlaces<T extends Pick<Project, 'id' | 'voluntee
   )
 }
 
-/** The documents' ids as one memo key, in a fixed order. */
-const idsKey = (docs: Array<{ id: number | string }>): string =>
-  docs
-    .map((doc) => String(doc.id))
-    .sort()
-    .join(',')
+/** The documents' ids as one memo key, in a fixed order; worked out once for a kept (frozen) list. */
+const keysOfKept = new WeakMap<object, string>()
+function idsKey(docs: Array<{ id: number | string }>): string {
+  let key = keysOfKept.get(docs)
+  if (key === undefined) {
+    key = docs
+      .map((doc) => String(doc.id))
+      .sort()
+      .join(',')
+    if (Object.isFrozen(docs)) keysOfKept.set(docs, key)
+  }
+  return key
+}
