@@ -13,6 +13,8 @@ const { signUp } = await import('../../cms/signups/event-signups')
 const { makeCentre, makeEvent } = await import('../helpers/fixtures')
 const { listCentres } = await import('../../src/lib/content/centres')
 const { getEvent } = await import('../../src/lib/content/events')
+const { centreRatings } = await import('../../src/lib/feedback')
+const { giveFeedback } = await import('../../cms/messages/feedback')
 const { testPayload } = await import('../helpers/payload')
 
 let payload: Awaited<ReturnType<typeof testPayload>>
@@ -147,5 +149,22 @@ describe('the content version', () => {
       expect([now.seatsTaken, now.waitingCount ?? 0]).toEqual([seats, waiting])
       expect(now.title).not.toBe('暗改')
     }
+  })
+
+  it("shows a centre's residents' ratings as they are after each rating given", async () => {
+    const centre = (await makeCentre(payload)).id
+    const event = await makeEvent(payload, centre, { capacity: 3, maxPartySize: 1 })
+    const started = new Date(new Date(event.start).getTime() + 10 * 60_000)
+    const signups = []
+    for (const n of [21, 22]) {
+      const signup = await signUp(payload, event.id, { ...person(n), partySize: '1' })
+      if (signup.ok) signups.push(signup.value)
+    }
+    const counted = async () => (await centreRatings(centre))[0]?.count ?? 0
+    expect(await counted()).toBe(0)
+    expect(await giveFeedback(payload, signups[0]!.code, { rating: '5' }, started)).toEqual({ ok: true })
+    expect(await counted()).toBe(1)
+    expect(await giveFeedback(payload, signups[1]!.code, { rating: '3' }, started)).toEqual({ ok: true })
+    expect((await centreRatings(centre))[0]).toMatchObject({ count: 2, average: 4 })
   })
 })
