@@ -23,10 +23,18 @@ const { handler: pages, pageMap } = (await import(entry)) as {
 // Astro imports a page's module again for every request. Node answers from its module cache, but
 // only after asking the TypeScript loader (tsx) on its own thread: a round trip between threads
 // for every page. Each page's module is imported once and kept.
-for (const [component, load] of pageMap) {
+function importedOnce(load: () => Promise<unknown>): () => Promise<unknown> {
   let loaded: Promise<unknown> | undefined
-  pageMap.set(component, () => (loaded ??= load()))
+  return () => {
+    // An import that failed is tried again by the next request.
+    loaded ??= load().catch((error: unknown) => {
+      loaded = undefined
+      throw error
+    })
+    return loaded
+  }
 }
+for (const [component, load] of pageMap) pageMap.set(component, importedOnce(load))
 const files = staticFiles(path.resolve('dist/client'))
 const astro: Handler = (req, res) => {
   const file = files.match(req)
