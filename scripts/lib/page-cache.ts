@@ -21,10 +21,10 @@
  * dropped and it stays, until the documents version moves too. A sign-up storm on one class then
  * re-renders the pages that show its seats, not the directory, conventions or case studies.
  */
-import { createHash } from 'node:crypto'
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http'
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib'
 
+import { etagOf, matchesEtag } from './etag'
 import type { Handler } from './serve'
 
 export type VersionSource = { read: () => number | null | Promise<number | null> }
@@ -83,16 +83,6 @@ function pickEncoding(accept: string | string[] | undefined): 'br' | 'gzip' | un
   if (allows('br')) return 'br'
   if (allows('gzip')) return 'gzip'
   return undefined
-}
-
-const etagOf = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64url').slice(0, 22)}"`
-
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
-  if (!ifNoneMatch) return false
-  return ifNoneMatch
-    .split(',')
-    .map((tag) => tag.trim().replace(/^W\//, ''))
-    .some((tag) => tag === etag || tag === '*')
 }
 
 const isCompressible = (headers: OutgoingHttpHeaders) =>
@@ -201,7 +191,7 @@ function send(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
   delete headers['transfer-encoding']
   const vary = String(headers.vary ?? '')
   if (!/accept-encoding/i.test(vary)) headers.vary = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'
-  if (matches(req.headers['if-none-match'] as string | undefined, entry.etag)) {
+  if (matchesEtag(req.headers['if-none-match'] as string | undefined, entry.etag)) {
     res.writeHead(304, headers)
     res.end()
     return

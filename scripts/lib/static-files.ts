@@ -7,10 +7,11 @@
  * change only with a new build, which starts the servers again, so the site knows them all at
  * start and a page goes straight to Astro.
  */
-import { createHash } from 'node:crypto'
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import path from 'node:path'
+
+import { etagOf, matchesEtag } from './etag'
 
 const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
@@ -54,7 +55,6 @@ export type StaticFiles = {
   /** The file a request asks for, if it is one of these (GET and HEAD only). */
   match(req: IncomingMessage): StaticFile | undefined
   answer(req: IncomingMessage, res: ServerResponse, file: StaticFile): void
-  readonly size: number
 }
 
 export function staticFiles(root: string): StaticFiles {
@@ -68,13 +68,12 @@ export function staticFiles(root: string): StaticFiles {
         'Content-Type': TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
         'Content-Length': String(body.length),
         'Cache-Control': urlPath.startsWith(HASHED) ? FOREVER : REVALIDATE,
-        ETag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+        ETag: etagOf(body),
         'Last-Modified': statSync(file).mtime.toUTCString(),
       },
     })
   }
   return {
-    size: byPath.size,
     match(req) {
       if (req.method !== 'GET' && req.method !== 'HEAD') return undefined
       const url = req.url ?? '/'
@@ -82,10 +81,7 @@ export function staticFiles(root: string): StaticFiles {
       return byPath.get(query === -1 ? url : url.slice(0, query))
     },
     answer(req, res, file) {
-      const fresh = req.headers['if-none-match']
-        ?.split(',')
-        .some((tag) => tag.trim().replace(/^W\//, '') === file.headers.ETag)
-      if (fresh) {
+      if (matchesEtag(req.headers['if-none-match'], file.headers.ETag!)) {
         res.writeHead(304, { ETag: file.headers.ETag!, 'Cache-Control': file.headers['Cache-Control']! })
         res.end()
         return
