@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { instantOf } from './instants'
 
 describe('instantOf', () => {
-  it('reads a date-time string as Date.parse does, the second time from its table', () => {
+  it('reads a date-time string as Date.parse does, asked once and again', () => {
     for (const text of ['2026-12-03T01:30:00.000Z', '2026-12-03T09:30:00+08:00', '2026-12-03']) {
       expect(instantOf(text)).toBe(Date.parse(text))
       expect(instantOf(text)).toBe(Date.parse(text))

@@ -11,7 +11,7 @@ describe('formatDay', () => {
   })
   const english = dateFormat('en-GB', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric' })
 
-  it('names a Shanghai day as its format does, the second time from its table', () => {
+  it('names a Shanghai day as its format does, asked once and again', () => {
     expect(formatDay(long, '2026-12-03')).toBe('12月3日星期四')
     expect(formatDay(long, '2026-12-03')).toBe('12月3日星期四')
     expect(formatDay(english, '2026-12-03')).toBe('3 December')
