@@ -26,7 +26,7 @@ import { parseArgs } from 'node:util'
 import { fail, say } from './lib/log'
 import { NGINX, standaloneNginxConfig } from './lib/nginx'
 import { freePort, startPortal } from './lib/portal'
-import { SITE_NODE_FLAGS } from './lib/site-node-flags'
+import { siteProcessArgs } from './lib/site-process'
 
 const { values: args } = parseArgs({
   options: {
@@ -104,26 +104,22 @@ const cms = `http://127.0.0.1:${portal.cmsPort}`
 
 // 2. A second site process that renders every request.
 const uncachedPort = await freePort()
-const uncached = spawn(
-  process.execPath,
-  ['--conditions=production', ...SITE_NODE_FLAGS, '--import', 'tsx', 'scripts/servers/site.ts'],
-  {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      NODE_ENV: 'production',
-      MULIN_ROOT: process.cwd(),
-      MULIN_ROLE: 'site',
-      PORT: String(uncachedPort),
-      HOST: '127.0.0.1',
-      PAGE_CACHE: 'off',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: '',
-      PAYLOAD_SECRET: '',
-    },
-    stdio: 'ignore',
+const uncached = spawn(process.execPath, siteProcessArgs(), {
+  env: {
+    ...process.env,
+    DATA_DIR: dataDir,
+    NODE_ENV: 'production',
+    MULIN_ROOT: process.cwd(),
+    MULIN_ROLE: 'site',
+    PORT: String(uncachedPort),
+    HOST: '127.0.0.1',
+    PAGE_CACHE: 'off',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: '',
+    PAYLOAD_SECRET: '',
   },
-)
+  stdio: 'ignore',
+})
 children.push(uncached)
 const uncachedSite = `http://127.0.0.1:${uncachedPort}`
 for (let tries = 0; ; tries++) {

@@ -10,7 +10,7 @@ import { createInterface } from 'node:readline'
 
 import { buildAsNeeded } from './lib/build'
 import { fail, say, type Source } from './lib/log'
-import { SITE_NODE_FLAGS } from './lib/site-node-flags'
+import { siteProcessArgs } from './lib/site-process'
 
 const dev = process.argv.includes('--dev')
 
@@ -77,8 +77,6 @@ const prepared = await new Promise<number | null>((resolve) => {
 })
 if (prepared !== 0) fail(`the database could not be prepared (exit ${prepared}; see above)`)
 
-const siteServer = siteProcesses > 1 ? 'scripts/servers/site-cluster.ts' : 'scripts/servers/site.ts'
-
 // In production each server runs behind the portal's own HTTP server (scripts/servers/): the front
 // (scripts/lib/front.ts: client address, body limits, security headers), request logs, a request
 // id, health endpoints that answer at once, a bounded graceful stop. `npm run dev` has none of it.
@@ -105,7 +103,7 @@ const launchers: Array<[Source, () => ChildProcess]> = [
             String(sitePort),
           ])
         : // SITE_PROCESSES above 1: a cluster of that many site processes on the one port.
-          run(process.execPath, [...conditions, ...SITE_NODE_FLAGS, '--import', 'tsx', siteServer], {
+          run(process.execPath, siteProcessArgs(siteProcesses), {
             MULIN_ROLE: 'site',
             PORT: String(sitePort),
             HOST: process.env.HOST ?? 'localhost',

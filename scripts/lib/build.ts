@@ -1,6 +1,6 @@
 /**
- * Builds the CMS admin (Next) and the site (Astro) when their output is missing or older than
- * their sources, so `npm start` on a fresh clone or after a pull just works.
+ * Builds the CMS admin (Next), the site (Astro) and the site's server when their output is missing
+ * or older than their sources, so `npm start` on a fresh clone or after a pull just works.
  */
 import { spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
@@ -30,12 +30,21 @@ function fingerprint(entries: string[]): string {
   return hash.digest('hex')
 }
 
-type Target = { name: 'cms' | 'site'; output: string; stamp: string; sources: string[]; command: string[] }
+type Target = {
+  name: 'cms' | 'site' | 'site-server'
+  /** What the build is called in the messages of `npm start`. */
+  label: string
+  output: string
+  stamp: string
+  sources: string[]
+  command: string[]
+}
 
 const shared = ['package-lock.json', 'tsconfig.json', 'cms']
 export const targets: Target[] = [
   {
     name: 'cms',
+    label: 'the CMS admin (Next.js)',
     output: 'cms/.next/BUILD_ID',
     stamp: 'cms/.next/mulin-build-stamp',
     sources: shared,
@@ -43,10 +52,35 @@ export const targets: Target[] = [
   },
   {
     name: 'site',
+    label: 'the site (Astro)',
     output: 'dist/server/entry.mjs',
     stamp: 'dist/mulin-build-stamp',
     sources: [...shared, 'src', 'public', 'astro.config.mjs'],
     command: ['node_modules/.bin/astro', 'build'],
+  },
+  {
+    // The site's server as plain JavaScript, run by Node without tsx. Under tsx every import(),
+    // even of a module long loaded, is a round trip to the loader's own thread, and Astro imports
+    // modules on every request: about a fifth of a list page's CPU. The packages stay outside the
+    // bundle, read from node_modules as before. After the site: Astro may empty dist/.
+    name: 'site-server',
+    label: "the site's server",
+    output: 'dist/servers/site.mjs',
+    stamp: 'dist/servers/mulin-build-stamp',
+    sources: [...shared, 'scripts/servers', 'scripts/lib'],
+    command: [
+      'node_modules/.bin/esbuild',
+      'scripts/servers/site.ts',
+      'scripts/servers/site-cluster.ts',
+      '--bundle',
+      '--platform=node',
+      '--format=esm',
+      '--target=node20',
+      '--packages=external',
+      '--outdir=dist/servers',
+      '--out-extension:.js=.mjs',
+      '--log-level=warning',
+    ],
   },
 ]
 
@@ -58,7 +92,7 @@ export function isStale(target: Target): boolean {
 
 export function build(target: Target): void {
   const started = Date.now()
-  say(`building the ${target.name === 'cms' ? 'CMS admin (Next.js)' : 'site (Astro)'}…`)
+  say(`building ${target.label}…`)
   const [command, ...args] = target.command as [string, ...string[]]
   const result = spawnSync(command, args, {
     stdio: 'inherit',

@@ -1,12 +1,13 @@
 /**
  * SITE_PROCESSES site processes sharing one port, with Node's cluster: this primary serves
- * nothing itself; it starts that many workers running scripts/servers/site.ts (the kernel's
+ * nothing itself; it starts that many workers running the site's server (the kernel's
  * connections are handed to them in turn), starts a worker again when one dies, with backoff,
  * while the others keep serving, and on SIGTERM or SIGINT stops them all gracefully (each finishes
  * its requests in flight, see scripts/lib/serve.ts) before it exits.
  */
 import cluster, { type Worker } from 'node:cluster'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 
 import { createLogger } from '../../cms/logger'
 import { siteProcesses } from '../../cms/settings'
@@ -17,8 +18,11 @@ const graceMs = Number(process.env.SHUTDOWN_GRACE_SECONDS ?? 10) * 1000
 const MAX_BACKOFF_MS = 30_000
 const STABLE_MS = 60_000
 
-// The workers run with this process's own Node options (the production condition, tsx).
-cluster.setupPrimary({ exec: path.resolve('scripts/servers/site.ts'), execArgv: process.execArgv })
+// The workers run the site's server beside this file: site.mjs when built (dist/servers/, what
+// `npm start` runs), site.ts from the sources. They get this process's own Node options.
+const here = fileURLToPath(import.meta.url)
+const siteServer = path.join(path.dirname(here), `site${path.extname(here)}`)
+cluster.setupPrimary({ exec: siteServer, execArgv: process.execArgv })
 
 let stopping = false
 const workers = new Set<Worker>()

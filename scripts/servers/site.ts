@@ -1,7 +1,8 @@
 /**
  * The site in production: the built files (dist/client, from memory: scripts/lib/static-files.ts)
  * and Astro's built page handler (dist/server) behind the render cache (scripts/lib/page-cache.ts)
- * and the portal's own server (scripts/lib/serve.ts) for request logs and a graceful stop.
+ * and the portal's own server (scripts/lib/serve.ts) for request logs and a graceful stop. It runs
+ * as built, dist/servers/site.mjs (scripts/lib/build.ts), without tsx.
  */
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -21,8 +22,9 @@ const { handler: pages, pageMap } = (await import(entry)) as {
   pageMap: Map<string, () => Promise<unknown>>
 }
 // Astro imports a page's module again for every request. Node answers from its module cache, but
-// only after asking the TypeScript loader (tsx) on its own thread: a round trip between threads
-// for every page. Each page's module is imported once and kept.
+// still resolves the specifier and hands back a new promise; under a loader such as tsx (this file
+// run from its source), a round trip to the loader's thread too. Each page's module is imported
+// once and kept.
 function importedOnce(load: () => Promise<unknown>): () => Promise<unknown> {
   let loaded: Promise<unknown> | undefined
   return () => {
