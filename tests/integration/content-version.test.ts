@@ -16,6 +16,7 @@ const { getEvent } = await import('../../src/lib/content/events')
 const { centreRatings } = await import('../../src/lib/feedback')
 const { giveFeedback } = await import('../../cms/messages/feedback')
 const { testPayload } = await import('../helpers/payload')
+const { renderReads } = await import('../../src/lib/content/memo')
 
 let payload: Awaited<ReturnType<typeof testPayload>>
 let centreId: number
@@ -166,5 +167,19 @@ describe('the content version', () => {
     expect(await counted()).toBe(1)
     expect(await giveFeedback(payload, signups[1]!.code, { rating: '3' }, started)).toEqual({ ok: true })
     expect((await centreRatings(centre))[0]).toMatchObject({ count: 2, average: 4 })
+  })
+
+  it('gives one page one moment: a sign-up during a render shows on the next page, not halfway down this one', async () => {
+    const event = await makeEvent(payload, centreId, { capacity: 3, maxPartySize: 1 })
+    const seatsTaken = async () => (await getEvent(String(event.id), 'zh'))!.seatsTaken ?? 0
+    const { result: seen } = await renderReads(async () => {
+      const top = await seatsTaken()
+      expect((await signUp(payload, event.id, { ...person(31), partySize: '1' })).ok).toBe(true)
+      return [top, await seatsTaken()]
+    })
+    expect(seen).toEqual([0, 0])
+    const { result: next } = await renderReads(seatsTaken)
+    expect(next).toBe(1)
+    expect(await seatsTaken()).toBe(1) // outside a render, as fresh as ever
   })
 })

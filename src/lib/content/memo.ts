@@ -42,6 +42,20 @@ async function contentVersion(): Promise<number | null> {
   return (await reader())?.read() ?? null
 }
 
+/**
+ * A version read once per render (renderReads), not once per loader: a list page calls half a
+ * dozen kept loaders, and every one of them read the database for it. The loaders of one page
+ * then also agree on one moment; a change committed during the render is seen by the next one.
+ * So a page that writes answers with a redirect (post/redirect/get), as every form here does, and
+ * never shows what it wrote from the render that wrote it.
+ */
+function oncePerRender(name: 'documents' | 'content', read: () => Promise<number | null>) {
+  return () => {
+    const reads = rendering.getStore()
+    return reads ? (reads.versions[name] ??= read()) : read()
+  }
+}
+
 type Kept = { version: number; at: number; value: Promise<unknown> }
 type Key = string | number | boolean | undefined
 
@@ -84,7 +98,7 @@ function deepFreeze<T>(value: T): T {
 
 /** For documents: kept until a document is published, edited or deleted. */
 export const keptUntilDocumentsChange = <Args extends Key[], T>(load: (...args: Args) => Promise<T>) =>
-  keptUntil(documentsVersion, (...args: Args) => loadingDocuments.run(true, () => load(...args)))
+  keptUntil(documentsVersionOfRender, (...args: Args) => loadingDocuments.run(true, () => load(...args)))
 
 /**
  * For what residents' sign-ups move (seats, volunteer places): kept until anything changes. Such
@@ -92,7 +106,7 @@ export const keptUntilDocumentsChange = <Args extends Key[], T>(load: (...args: 
  * the counts, not the documents around them.
  */
 export const keptUntilContentChanges = <Args extends Key[], T>(load: (...args: Args) => Promise<T>) => {
-  const kept = keptUntil(contentVersion, load)
+  const kept = keptUntil(contentVersionOfRender, load)
   return (...args: Args) => {
     readsLiveCounts()
     return kept(...args)
@@ -110,9 +124,14 @@ export const keptUntilContentChanges = <Args extends Key[], T>(load: (...args: A
  * from documents. So a page is trusted with sign-ups only when every read it made is known to be
  * of documents; a new read written without the wrappers counts as live.
  */
-type RenderReads = { live: boolean }
+type RenderReads = {
+  live: boolean
+  versions: Partial<Record<'documents' | 'content', Promise<number | null>>>
+}
 const rendering = new AsyncLocalStorage<RenderReads>()
 const loadingDocuments = new AsyncLocalStorage<boolean>()
+const documentsVersionOfRender = oncePerRender('documents', documentsVersion)
+const contentVersionOfRender = oncePerRender('content', contentVersion)
 
 function readsLiveCounts(): void {
   const reads = rendering.getStore()
@@ -128,7 +147,7 @@ export function readsDatabase(): void {
 export async function renderReads<T>(
   render: () => Promise<T>,
 ): Promise<{ result: T; documentsOnly: boolean }> {
-  const reads: RenderReads = { live: false }
+  const reads: RenderReads = { live: false, versions: {} }
   const result = await rendering.run(reads, render)
   return { result, documentsOnly: !reads.live }
 }
