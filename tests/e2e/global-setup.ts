@@ -31,6 +31,8 @@ export async function setup(project: TestProject): Promise<void> {
       // the site and the CMS count into one allowance (cms/rate-limit/); tests of the limit itself
       // connect from addresses of their own (127.0.0.x, tests/security/http.ts).
       FORM_RATE_LIMIT: String(E2E_FORM_RATE_LIMIT),
+      // Every kept card is rendered again and compared (src/components/KeptEach.astro).
+      MULIN_CHECK_KEPT_MARKUP: '1',
       DATABASE_URL: '',
       PAYLOAD_SECRET: '',
     },

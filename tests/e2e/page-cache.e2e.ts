@@ -9,11 +9,13 @@ import { postJson, send, site } from '../security/http'
 import { api, findOne } from './rest'
 
 let eventId: number
+let startDay: string
 const stamp = Date.now()
 
 beforeAll(async () => {
   const centre = (await findOne('centres', 'where[slug][equals]=siping-road')).id as number
   const start = new Date(Date.now() + 6 * 86_400_000)
+  startDay = new Date(start.getTime() + 8 * 3600_000).toISOString().slice(0, 10) // in Shanghai
   const { status, json } = await api('district-admin', 'POST', '/api/events', {
     title: `缓存测试讲座${stamp}`,
     centre,
@@ -74,6 +76,43 @@ describe('pages from the render cache', () => {
       expect(answer.headers['x-mulin-documents-only'], path).toBeUndefined()
     }
     for (const path of live) expect((await page(path)).headers['x-page-cache'], path).toBe('miss')
+  })
+
+  it("show a sign-up on the event's card in the lists, whose cards are kept between renders", async () => {
+    const seatsOnCard = (html: string) =>
+      html
+        .slice(html.indexOf(`/events/${eventId}"`)) // /events/… or /en/events/…
+        .match(/<(?:p|span) class="seats[^"]*"[^>]*>([^<]*)</)?.[1]
+    const lists = [
+      `/events?date=${startDay}`,
+      `/events?view=week&date=${startDay}`,
+      `/en/events?date=${startDay}`,
+    ]
+    const before = []
+    for (const path of lists) {
+      await page(path) // rendered once, so that its cards are kept
+      before.push(seatsOnCard((await page(path)).text))
+    }
+    expect(before).toEqual(['剩余 3 个名额', '剩余 3 个名额', '3 seats left'])
+    // Two sign-ups one after the other: each must show, not only the first after the lists were read.
+    for (const [n, left] of [
+      [6, 2],
+      [7, 1],
+    ] as const) {
+      const signed = await postJson(
+        `/api/events/${eventId}/register`,
+        { name: `缓存测试${n}`, phone: `1390000123${n}`, partySize: 1, consent: true },
+        `127.0.0.9${n}`,
+      )
+      expect(signed.status, signed.text).toBe(201)
+      const after = []
+      for (const path of lists) after.push(seatsOnCard((await page(path)).text))
+      expect(after).toEqual([
+        `剩余 ${left} 个名额`,
+        `剩余 ${left} 个名额`,
+        `${left} seat${left === 1 ? '' : 's'} left`,
+      ])
+    }
   })
 
   it('show an edit by staff on the very next request', async () => {

@@ -72,6 +72,8 @@ export async function startPortal(dataDir: string, env: Record<string, string> =
       CMS_PORT: String(cmsPort),
       DATABASE_URL: '',
       PAYLOAD_SECRET: '',
+      // Every kept card is rendered again and compared (src/components/KeptEach.astro).
+      MULIN_CHECK_KEPT_MARKUP: '1',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

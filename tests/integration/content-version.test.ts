@@ -12,7 +12,7 @@ const { openContentVersionReader } = await import('../../cms/content-version')
 const { signUp } = await import('../../cms/signups/event-signups')
 const { makeCentre, makeEvent } = await import('../helpers/fixtures')
 const { listCentres } = await import('../../src/lib/content/centres')
-const { getEvent } = await import('../../src/lib/content/events')
+const { getEvent, upcomingEvents } = await import('../../src/lib/content/events')
 const { centreRatings } = await import('../../src/lib/feedback')
 const { giveFeedback } = await import('../../cms/messages/feedback')
 const { testPayload } = await import('../helpers/payload')
@@ -181,5 +181,22 @@ describe('the content version', () => {
     const { result: next } = await renderReads(seatsTaken)
     expect(next).toBe(1)
     expect(await seatsTaken()).toBe(1) // outside a render, as fresh as ever
+  })
+
+  it('hands the site the same event object until its own seats move, so HTML kept with it stays true', async () => {
+    const quiet = await makeEvent(payload, centreId, { capacity: 5, maxPartySize: 1 })
+    const busy = await makeEvent(payload, centreId, { capacity: 5, maxPartySize: 1 })
+    // As the centre's page lists them: the kept list, with each event's seats laid over it.
+    const shown = async (id: number) => (await upcomingEvents('zh', { centreId })).find((e) => e.id === id)!
+    const quietBefore = await shown(quiet.id)
+    expect((await signUp(payload, busy.id, { ...person(41), partySize: '1' })).ok).toBe(true)
+    expect(await shown(quiet.id)).toBe(quietBefore)
+    const busyNow = await shown(busy.id)
+    expect(busyNow.seatsTaken).toBe(1)
+    expect(Object.isFrozen(busyNow)).toBe(true)
+    expect(await shown(busy.id)).toBe(busyNow)
+    expect((await signUp(payload, busy.id, { ...person(42), partySize: '1' })).ok).toBe(true)
+    expect(await shown(busy.id)).not.toBe(busyNow)
+    expect((await shown(busy.id)).seatsTaken).toBe(2)
   })
 })

@@ -7,7 +7,7 @@
  */
 import type { Event, Project } from '@cms/payload-types'
 import { findPublished } from '../cms'
-import { keptUntilContentChanges } from './memo'
+import { deepFreeze, keptUntilContentChanges } from './memo'
 
 type Seats = Pick<Event, 'seatsTaken' | 'waitingCount'>
 type SeatsHolder = { id: number } & Partial<Seats>
@@ -32,9 +32,12 @@ export async function withCurrentSeats<T extends SeatsHolder>(events: T[]): Prom
   return events.map((event) => {
     const now = seats.get(event.id)
     // Most kept events' seats have not moved: those are passed on as they are, not copied.
-    return !now || (now.seatsTaken === event.seatsTaken && now.waitingCount === event.waitingCount)
-      ? event
-      : { ...event, ...now }
+    if (!now || (now.seatsTaken === event.seatsTaken && now.waitingCount === event.waitingCount)) return event
+    return overlaid(
+      event,
+      now,
+      (last) => last.seatsTaken === now.seatsTaken && last.waitingCount === now.waitingCount,
+    )
   })
 }
 
@@ -72,13 +75,34 @@ export async function withCurrentPlaces<T extends Pick<Project, 'id' | 'voluntee
   return projects.map((project) =>
     !project.volunteerRoles?.some(moved)
       ? project
-      : {
-          ...project,
-          volunteerRoles: project.volunteerRoles.map((role) =>
-            moved(role) ? { ...role, filled: places.get(String(role.id)) } : role,
-          ),
-        },
+      : overlaid(
+          project,
+          {
+            volunteerRoles: project.volunteerRoles.map((role) =>
+              moved(role) ? { ...role, filled: places.get(String(role.id)) } : role,
+            ),
+          },
+          (last) =>
+            (last.volunteerRoles ?? []).every(
+              (role) => !places.has(String(role.id)) || places.get(String(role.id)) === role.filled,
+            ),
+        ),
   )
+}
+
+/**
+ * A kept document with numbers laid over it. The same document with the same numbers gives the
+ * same object, frozen like the document: so, after a sign-up, every other event of a list is still
+ * the object it was, and the HTML kept with it (src/lib/kept-markup.ts) is still good.
+ */
+const overlays = new WeakMap<object, object>()
+function overlaid<T extends object>(doc: T, numbers: object, stillSo: (last: T) => boolean): T {
+  const last = overlays.get(doc) as T | undefined
+  if (last && stillSo(last)) return last
+  const copy = { ...doc, ...numbers } as T
+  if (!Object.isFrozen(doc)) return copy
+  overlays.set(doc, deepFreeze(copy))
+  return copy
 }
 
 /** The documents' ids as one memo key, in a fixed order; worked out once for a kept (frozen) list. */

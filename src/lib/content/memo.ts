@@ -88,7 +88,8 @@ function keptUntil<Args extends Key[], T>(
   }
 }
 
-function deepFreeze<T>(value: T): T {
+/** Freezes what is not frozen yet, all the way down; what is already frozen is passed over. */
+export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value)
     for (const inner of value instanceof Map ? value.values() : Object.values(value)) deepFreeze(inner)
