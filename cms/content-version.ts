@@ -33,6 +33,13 @@ import type { RawTransaction } from './sqlite-writer'
  */
 export const DOCUMENTS_ONLY_HEADER = 'x-mulin-documents-only'
 
+/**
+ * The header the site puts on a page in care mode that is otherwise public (not a preview, not a
+ * resident's own page, not an error): the render cache keeps it under the care-mode key, and never
+ * sends the header on. The world gets the page as `private`.
+ */
+export const CARE_VARIANT_HEADER = 'x-mulin-care-variant'
+
 /** SQLite: a one-row table of the portal's own (migration 20261202_030000_content_version). */
 export const CONTENT_VERSION_TABLE = 'mulin_content_version'
 /** MongoDB: one document in a collection of the portal's own. */

@@ -6,7 +6,10 @@
  *   the content version moves (cms/content-version.ts: every publish, edit, delete or seat change
  *   bumps it, in any process on any machine) or the entry is a minute old (lists of "upcoming"
  *   events change with the clock, not only with the content).
- * - Care mode and draft preview are personal (their cookies), and never cached; neither is an
+ * - Care mode is a variant of a page (its cookie), kept apart under its own key, so that the
+ *   elderly residents who use it are answered from memory too. Its answers go out `private` to
+ *   the world (shared caches keep one form of a page); the site marks those that are public in
+ *   substance with `variants.header`. Draft preview is personal and never cached; neither is an
  *   answer that sets a cookie or is not 200.
  * - While a page is being rendered, other requests for it wait for that render instead of
  *   starting their own: a page invalidated while a WeChat group is opening it renders once.
@@ -37,8 +40,13 @@ export type PageCacheOptions = {
   maxAgeMs?: number
   maxEntries?: number
   maxBytes?: number
-  /** Whether the visitor's cookies make the page personal (care mode, preview). */
-  isPersonal: (cookies: Map<string, string>) => boolean
+  /**
+   * Which form of a page the visitor's cookies ask for: '' the page as everyone sees it; a name
+   * (care mode) a variant kept apart; null a personal page (a draft preview), never kept.
+   */
+  variantOf: (cookies: Map<string, string>) => string | null
+  /** The header of a variant's answer that is the same for everyone who asks for that variant. */
+  variantHeader?: string
   /** The documents version, and the header of a page that read nothing else; without it, every move drops every page. */
   documents?: { version: VersionSource; header: string }
 }
@@ -208,10 +216,16 @@ function send(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
   res.end(req.method === 'HEAD' ? undefined : body)
 }
 
-function entryOf(captured: Captured, forStorage: boolean, documentsHeader: string | undefined): Entry {
+function entryOf(
+  captured: Captured,
+  forStorage: boolean,
+  documentsHeader: string | undefined,
+  variantHeader: string | undefined,
+): Entry {
   const documentsOnly = documentsHeader !== undefined && captured.headers[documentsHeader] !== undefined
   const headers = forStorage ? shareable(captured.headers) : { ...captured.headers }
   if (documentsHeader) delete headers[documentsHeader]
+  if (variantHeader) delete headers[variantHeader]
   const entry: Entry = {
     status: captured.status,
     headers,
@@ -239,9 +253,11 @@ function shareable(headers: OutgoingHttpHeaders): OutgoingHttpHeaders {
   return copy
 }
 
-const isStorable = (captured: Captured) =>
+const isStorable = (captured: Captured, variant: string, variantHeader: string | undefined) =>
   captured.status === 200 &&
-  /^public\b/.test(String(captured.headers['cache-control'] ?? '')) &&
+  (variant === ''
+    ? /^public\b/.test(String(captured.headers['cache-control'] ?? ''))
+    : variantHeader !== undefined && captured.headers[variantHeader] !== undefined) &&
   captured.headers['set-cookie'] === undefined
 
 export function pageCache(handler: Handler, options: PageCacheOptions): Handler & { clear: () => void } {
@@ -257,6 +273,12 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
   let checkedAt = 0
   let checking: Promise<void> | undefined
   const documentsHeader = options.documents?.header
+  const { variantHeader } = options
+  /** The headers for this cache only, never sent to a visitor. */
+  const removeOwnHeaders = (res: ServerResponse) => {
+    if (documentsHeader) res.removeHeader(documentsHeader)
+    if (variantHeader) res.removeHeader(variantHeader)
+  }
 
   const clear = () => {
     entries.clear()
@@ -315,13 +337,14 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
     const method = req.method ?? 'GET'
     if (method !== 'GET' && method !== 'HEAD') return handler(req, res)
     const head = method === 'HEAD'
-    const personal = options.isPersonal(cookiesOf(req.headers.cookie))
-    const key = req.url ?? '/'
-    if (head && (personal || !entries.has(key))) return handler(req, res)
-    if (personal || key.length > 2_048) {
+    const variant = options.variantOf(cookiesOf(req.headers.cookie))
+    const url = req.url ?? '/'
+    const key = variant ? `${variant} ${url}` : url
+    if (head && (variant === null || !entries.has(key))) return handler(req, res)
+    if (variant === null || url.length > 2_048) {
       const captured = await capture(handler, req, res)
-      if (documentsHeader) res.removeHeader(documentsHeader)
-      if (captured) send(req, res, entryOf(captured, false, documentsHeader))
+      removeOwnHeaders(res)
+      if (captured) send(req, res, entryOf(captured, false, documentsHeader, variantHeader))
       return
     }
 
@@ -362,10 +385,10 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
     }
     try {
       const captured = await capture(handler, req, res)
-      if (documentsHeader) res.removeHeader(documentsHeader) // for this cache, not the visitor
+      removeOwnHeaders(res) // for this cache, not the visitor
       if (!captured) return settle(null)
-      const storable = cacheable && isStorable(captured)
-      const entry = entryOf(captured, storable, documentsHeader)
+      const storable = cacheable && isStorable(captured, variant, variantHeader)
+      const entry = entryOf(captured, storable, documentsHeader, variantHeader)
       // A change committed during the render may not be in it: keep it only if nothing it read moved.
       const unmoved = entry.documentsOnly
         ? documentsVersion === documentsAtRender && version !== null

@@ -7,7 +7,11 @@
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 
-import { DOCUMENTS_ONLY_HEADER, openContentVersionReader } from '../../cms/content-version'
+import {
+  CARE_VARIANT_HEADER,
+  DOCUMENTS_ONLY_HEADER,
+  openContentVersionReader,
+} from '../../cms/content-version'
 import { createLogger } from '../../cms/logger'
 import { database } from '../../cms/settings'
 import { front } from '../lib/front'
@@ -58,7 +62,10 @@ const handler = !versions
       // committed change is on the very next page. A busy district may trade a little freshness
       // for speed (e.g. 200 ms).
       versionCheckMs: Number(process.env.PAGE_CACHE_CHECK_MS ?? 0),
-      isPersonal: (cookies) => cookies.get(CARE_COOKIE) === '1' || cookies.has(PREVIEW_COOKIE),
+      // A draft preview is personal; care mode is a form of the page of its own, kept apart.
+      variantOf: (cookies) =>
+        cookies.has(PREVIEW_COOKIE) ? null : cookies.get(CARE_COOKIE) === '1' ? 'care' : '',
+      variantHeader: CARE_VARIANT_HEADER,
     })
 
 serve({

@@ -1,6 +1,6 @@
 import { defineMiddleware } from 'astro:middleware'
 
-import { DOCUMENTS_ONLY_HEADER } from '@cms/content-version'
+import { CARE_VARIANT_HEADER, DOCUMENTS_ONLY_HEADER } from '@cms/content-version'
 
 import { PREVIEW_COOKIE } from './cms'
 import { renderReads } from './content/memo'
@@ -27,14 +27,15 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   const type = response.headers.get('content-type') ?? ''
   if (!type.startsWith('text/html') || response.headers.has('cache-control')) return response
-  const personal =
-    context.cookies.get(CARE_COOKIE)?.value === '1' ||
-    context.cookies.has(PREVIEW_COOKIE) ||
-    response.status >= 400
+  const personal = context.cookies.has(PREVIEW_COOKIE) || response.status >= 400
+  const care = context.cookies.get(CARE_COOKIE)?.value === '1'
   response.headers.set(
     'cache-control',
-    personal ? 'private, no-store' : 'public, max-age=15, stale-while-revalidate=120',
+    personal || care ? 'private, no-store' : 'public, max-age=15, stale-while-revalidate=120',
   )
   response.headers.set('vary', 'Cookie')
+  // A public page in care mode: the same for everyone in care mode, so the site's own render
+  // cache keeps it apart (scripts/lib/page-cache.ts); shared caches keep only the plain form.
+  if (care && !personal) response.headers.set(CARE_VARIANT_HEADER, '1')
   return response
 })

@@ -126,11 +126,21 @@ describe('pages from the render cache', () => {
     expect(list.text).toContain(`缓存测试讲座（改期）${stamp}`)
   })
 
-  it("never serve one visitor's care mode to another", async () => {
+  it("answer care mode from memory too, and never one visitor's care mode to another", async () => {
+    await page('/', { cookie: 'mulin_care=1' })
+    await page('/')
     const care = await page('/', { cookie: 'mulin_care=1' })
     const plain = await page('/')
-    expect(care.headers['x-page-cache']).toBeUndefined()
+    expect(care.headers['x-page-cache']).toBe('hit')
+    expect(care.text).toContain('<html lang="zh-CN" class="care"')
     expect(care.headers['cache-control']).toContain('private')
-    expect(plain.text).not.toBe(care.text)
+    expect(care.headers['x-mulin-care-variant']).toBeUndefined()
+    expect(plain.headers['x-page-cache']).toBe('hit')
+    expect(plain.text).not.toContain('class="care"')
+    // A resident's own page stays personal in care mode too.
+    await page('/signups', { cookie: 'mulin_care=1' })
+    const own = await page('/signups', { cookie: 'mulin_care=1' })
+    expect(own.headers['x-page-cache']).toBe('miss')
+    expect(own.headers['cache-control']).toContain('no-store')
   })
 })

@@ -14,6 +14,7 @@ let version = 1
 /** Moves with every change of a document; `version` moves with those and with every sign-up. */
 let documents = 1
 const DOCUMENTS_ONLY = 'x-documents-only'
+const CARE_VARIANT = 'x-care-variant'
 let renders = 0
 let stalledOnce = false
 let server: Server
@@ -43,9 +44,15 @@ async function astro(req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (url.startsWith('/cookie')) headers['set-cookie'] = 'mulin_care=1; Path=/'
   // A page that read only documents (the site's middleware marks it so).
   if (url.startsWith('/conventions')) headers[DOCUMENTS_ONLY] = '1'
+  // Care mode, as the site's middleware answers it: private to the world, marked for this cache.
+  const care = /(^|;\s*)mulin_care=1/.test(req.headers.cookie ?? '')
+  if (care && headers['cache-control']!.startsWith('public')) {
+    headers['cache-control'] = 'private, no-store'
+    headers[CARE_VARIANT] = '1'
+  }
   res.writeHead(200, headers)
   // Streamed in pieces, as Astro does, with enough text to be worth compressing.
-  res.write(`<h1>${url} v${version}</h1>`)
+  res.write(`<h1${care ? ' class="care"' : ''}>${url} v${version}</h1>`)
   res.write(`<p>${'剩余 3 个名额。'.repeat(200)}</p>`)
   res.end(`<footer>render ${renders}</footer>`)
 }
@@ -55,7 +62,9 @@ beforeAll(async () => {
     version: { read: async () => version },
     documents: { version: { read: () => documents }, header: DOCUMENTS_ONLY },
     versionCheckMs: 0,
-    isPersonal: (cookies) => cookies.get('mulin_care') === '1',
+    variantOf: (cookies) =>
+      cookies.has('mulin_preview') ? null : cookies.get('mulin_care') === '1' ? 'care' : '',
+    variantHeader: CARE_VARIANT,
   })
   server = createServer((req, res) => void handler(req, res))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
@@ -123,9 +132,33 @@ describe('the render cache', () => {
     expect(await edited.text()).toContain(`v${version}`)
   })
 
-  it('never keeps care mode, answers that set cookies, private pages or errors', async () => {
+  it('keeps the care-mode form of a page apart, answering each form from memory to its own visitors', async () => {
+    const before = renders
+    const care = { cookie: 'mulin_care=1' }
+    const first = await get('/projects', care)
+    const caring = await first.text()
+    expect(caring).toContain('<h1 class="care">')
+    const again = await get('/projects', care)
+    expect(again.headers.get('x-page-cache')).toBe('hit')
+    expect(await again.text()).toBe(caring)
+    // Shared caches are told to keep it to this visitor; the mark for this cache is not sent.
+    expect(again.headers.get('cache-control')).toBe('private, no-store')
+    expect(again.headers.get(CARE_VARIANT)).toBeNull()
+    const plain = await get('/projects')
+    expect(await plain.text()).not.toContain('class="care"')
+    expect((await get('/projects')).headers.get('x-page-cache')).toBe('hit')
+    expect((await get('/projects', care)).headers.get('x-page-cache')).toBe('hit')
+    expect(renders - before).toBe(2)
+    version++ // a sign-up drops both forms
+    const after = await get('/projects', care)
+    expect(after.headers.get('x-page-cache')).toBe('miss')
+    expect(await after.text()).toContain(`v${version}`)
+  })
+
+  it('never keeps a preview, answers that set cookies, private pages or errors', async () => {
     for (const [path, headers] of [
-      ['/care', { cookie: 'mulin_care=1' }],
+      ['/preview', { cookie: 'mulin_preview=token' }],
+      ['/preview', { cookie: 'mulin_preview=token; mulin_care=1' }],
       ['/cookie', {}],
       ['/form', {}],
       ['/missing', {}],
