@@ -9,7 +9,7 @@
  * - Care mode is a variant of a page (its cookie), kept apart under its own key, so that the
  *   elderly residents who use it are answered from memory too. Its answers go out `private` to
  *   the world (shared caches keep one form of a page); the site marks those that are public in
- *   substance with `variants.header`. Draft preview is personal and never cached; neither is an
+ *   substance with `variantHeader`. Draft preview is personal and never cached; neither is an
  *   answer that sets a cookie or is not 200.
  * - While a page is being rendered, other requests for it wait for that render instead of
  *   starting their own: a page invalidated while a WeChat group is opening it renders once.
