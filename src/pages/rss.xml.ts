@@ -1,7 +1,9 @@
-import { getRssString } from '@astrojs/rss'
 import type { APIRoute } from 'astro'
 
+import { shanghaiClock, shanghaiDay } from '@cms/rules/shanghai-time'
 import { feedEvents, feedLatestDocuments } from '../lib/content/feeds'
+import { dateFormat, formatDay } from '../lib/formats'
+import { type RssItem, rssFeed } from '../lib/rss'
 import { siteUrl } from '@cms/settings'
 
 /** Events this close ahead are news; later ones are in the calendar feed. */
@@ -12,15 +14,9 @@ const EVENT_DAYS = 14
  */
 const RSS_EVENTS_MAX = 100
 
-const when = new Intl.DateTimeFormat('zh-CN', {
-  timeZone: 'Asia/Shanghai',
-  month: 'long',
-  day: 'numeric',
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hour12: false,
-})
+/** "12月3日周四": the day's text is kept (formatDay), the clock worked out, no Intl call per event. */
+const dayText = dateFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', weekday: 'short' })
+const when = (start: string) => `${formatDay(dayText, shanghaiDay(start))} ${shanghaiClock(start)}`
 
 /**
  * What is new on the site for feed readers: the next two weeks' events and the latest case
@@ -35,10 +31,9 @@ export const GET: APIRoute = async () => {
   ])
   const events = coming.slice(0, RSS_EVENTS_MAX)
 
-  type Item = { title: string; link: string; pubDate: Date; categories: string[]; description?: string }
-  const items: Item[] = [
+  const items: RssItem[] = [
     ...events.map((event) => {
-      const at = when.format(new Date(event.start))
+      const at = when(event.start)
       return {
         title: `活动：${event.title}（${at}）`,
         link: `${origin}/events/${event.id}`,
@@ -75,12 +70,12 @@ export const GET: APIRoute = async () => {
     })),
   ].sort((a, b) => b.pubDate.getTime() - a.pubDate.getTime())
 
-  const body = await getRssString({
+  const body = rssFeed({
     title: '睦邻 · 社区睦邻中心',
     description: '睦邻中心的近期活动、居民公约、自治与公益项目和案例',
-    site: origin,
+    link: `${origin}/`,
+    language: 'zh-cn',
     items,
-    customData: '<language>zh-cn</language>',
   })
   return new Response(body, {
     headers: {
