@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isUpcoming, sitemapEventsWhere, upcomingWhere } from './upcoming'
+import { isUpcoming, sitemapEventsWhere, stillUpcoming, upcomingWhere } from './upcoming'
 
 const now = new Date('2026-12-02T02:00:00Z')
 
@@ -9,6 +9,24 @@ describe('upcoming events', () => {
     expect(isUpcoming({ start: '2026-12-02T01:00:00Z', end: '2026-12-02T03:00:00Z' }, now)).toBe(true)
     expect(isUpcoming({ start: '2026-12-02T00:00:00Z', end: '2026-12-02T01:59:00Z' }, now)).toBe(false)
     expect(isUpcoming({ start: '2026-12-03T00:00:00Z', end: null }, now)).toBe(true)
+  })
+
+  it('keeps a list whole while none of it has ended, the same list, and drops what has', () => {
+    const events = Object.freeze([
+      Object.freeze({ start: '2026-12-02T01:00:00Z', end: '2026-12-02T03:00:00Z' }),
+      Object.freeze({ start: '2026-12-02T00:30:00Z', end: '2026-12-02T02:30:00Z' }),
+      Object.freeze({ start: '2026-12-03T00:00:00Z', end: null }),
+    ])
+    expect(stillUpcoming(events, now)).toBe(events)
+    // Half an hour later the second has ended; an hour later the first too.
+    const later = stillUpcoming(events, new Date('2026-12-02T02:45:00Z'))
+    expect(later).toEqual([events[0], events[2]])
+    expect(stillUpcoming(events, new Date('2026-12-02T03:00:00Z'))).toEqual([events[2]])
+    // A list that is not frozen may change, so nothing about it is kept.
+    const open = [{ start: '2026-12-02T00:00:00Z', end: '2026-12-02T01:00:00Z' }]
+    expect(stillUpcoming(open, now)).toEqual([])
+    open[0]!.end = '2026-12-02T05:00:00Z'
+    expect(stillUpcoming(open, now)).toEqual(open)
   })
 
   it('asks the database for the same thing, bounded by days when given', () => {

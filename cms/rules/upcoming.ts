@@ -14,6 +14,25 @@ export function isUpcoming(event: Timed, now = new Date()): boolean {
   return endOf(event) > now.getTime()
 }
 
+/** When the first of a kept (frozen) list of events ends, worked out once per list. */
+const firstEnds = new WeakMap<object, number>()
+
+/**
+ * The events of a list still upcoming at `now`, by the same rule. While none of them has ended,
+ * the list itself (not a copy): the site's lists are kept, frozen and read again only when a
+ * document changes, so a busy month's hundreds of events are not looked at on every page, and
+ * what is kept with the list (its cards' HTML) stays good.
+ */
+export function stillUpcoming<T extends Timed>(events: readonly T[], now = new Date()): readonly T[] {
+  let firstEnd = firstEnds.get(events)
+  if (firstEnd === undefined) {
+    firstEnd = Infinity
+    for (const event of events) firstEnd = Math.min(firstEnd, endOf(event))
+    if (Object.isFrozen(events)) firstEnds.set(events, firstEnd)
+  }
+  return now.getTime() < firstEnd ? events : events.filter((event) => isUpcoming(event, now))
+}
+
 /** The same rule as a query: events that end after `now` (and, with `days`, start within them). */
 export function upcomingWhere(now = new Date(), days?: number): Array<Record<string, unknown>> {
   const where: Array<Record<string, unknown>> = [{ end: { greater_than: now.toISOString() } }]

@@ -15,7 +15,7 @@ import { EVENT_CATEGORIES, labelOf } from '@cms/vocabulary'
 import { joined } from './bytes'
 import { eventSeatsLeft } from './content/events'
 import { type FeedEvent } from './content/feeds'
-import { listPageEnd } from './list-days'
+import { listPageEnd, startDays } from './list-days'
 
 /** How far ahead the calendar feeds look. */
 export const CALENDAR_DAYS = 60
@@ -33,8 +33,11 @@ const NO_END = '9999-12-31'
  * The events a feed carries (soonest first, as given) and how many days ahead they reach:
  * CALENDAR_DAYS, or fewer when the cap ends the feed early, which its description then says.
  */
-export function calendarWindow(events: FeedEvent[], now = new Date()): { events: FeedEvent[]; days: number } {
-  const dayOfEach = events.map((event) => shanghaiDay(event.start))
+export function calendarWindow(
+  events: readonly FeedEvent[],
+  now = new Date(),
+): { events: readonly FeedEvent[]; days: number } {
+  const dayOfEach = startDays(events)
   const end = listPageEnd(dayOfEach, NO_END, CALENDAR_MAX_EVENTS)
   if (end === NO_END) return { events, days: CALENDAR_DAYS }
   return {
@@ -69,7 +72,7 @@ export function eventCalendar({
   origin: string
   /** The site page the calendar stands for, e.g. /events or a centre's page. */
   page: string
-  events: FeedEvent[]
+  events: readonly FeedEvent[]
   /** A line added to every entry, e.g. a resident's own confirmation code. */
   note?: string
 }): Uint8Array<ArrayBuffer> {

@@ -1,3 +1,18 @@
+import { shanghaiDay } from '@cms/rules/shanghai-time'
+
+/** The day in Shanghai each event of a kept (frozen) list starts on, worked out once per list. */
+const startDaysOfLists = new WeakMap<object, readonly string[]>()
+
+/** The day ("2026-12-02", Shanghai) each event starts on, in the list's order. */
+export function startDays(events: ReadonlyArray<{ start: string }>): readonly string[] {
+  let days = startDaysOfLists.get(events)
+  if (!days) {
+    days = events.map((event) => shanghaiDay(event.start))
+    if (Object.isFrozen(events)) startDaysOfLists.set(events, Object.freeze(days))
+  }
+  return days
+}
+
 /**
  * How far one page of the calendar's list view reaches. The list shows whole days from its first
  * day; a busy fortnight (years into a district's use, a few hundred events) would make one long
@@ -7,7 +22,7 @@
  * `dayOfEach`: the day ("2026-12-02") of each event found, in date order. Returns the first day
  * not on this page: `end` when everything fits.
  */
-export function listPageEnd(dayOfEach: string[], end: string, max: number): string {
+export function listPageEnd(dayOfEach: readonly string[], end: string, max: number): string {
   if (dayOfEach.length <= max) return end
   const cut = dayOfEach[max]!
   if (cut > dayOfEach[0]!) return cut
@@ -22,7 +37,7 @@ export function listPageEnd(dayOfEach: string[], end: string, max: number): stri
  * `dayOfEach`: the day of each event found from `from` up to the page's first day, in date order.
  * Returns the first day of the page before; at least the last busy day is on it, however busy.
  */
-export function listPageStart(dayOfEach: string[], from: string, max: number): string {
+export function listPageStart(dayOfEach: readonly string[], from: string, max: number): string {
   if (dayOfEach.length <= max) return from
   // The latest event that no longer fits: its day cannot be on the page whole.
   const cut = dayOfEach[dayOfEach.length - max - 1]!

@@ -12,7 +12,7 @@ const { openContentVersionReader } = await import('../../cms/content-version')
 const { signUp } = await import('../../cms/signups/event-signups')
 const { makeCentre, makeEvent } = await import('../helpers/fixtures')
 const { listCentres } = await import('../../src/lib/content/centres')
-const { getEvent, upcomingEvents } = await import('../../src/lib/content/events')
+const { getEvent, listEvents, upcomingEvents } = await import('../../src/lib/content/events')
 const { centreRatings } = await import('../../src/lib/feedback')
 const { giveFeedback } = await import('../../cms/messages/feedback')
 const { testPayload } = await import('../helpers/payload')
@@ -198,5 +198,23 @@ describe('the content version', () => {
     expect((await signUp(payload, busy.id, { ...person(42), partySize: '1' })).ok).toBe(true)
     expect(await shown(busy.id)).not.toBe(busyNow)
     expect((await shown(busy.id)).seatsTaken).toBe(2)
+  })
+
+  it("hands the calendar the same list while nothing moves, and after a sign-up only that event's object is new", async () => {
+    const ownCentre = (await makeCentre(payload)).id
+    const first = await makeEvent(payload, ownCentre, { capacity: 5, maxPartySize: 1 })
+    const second = await makeEvent(payload, ownCentre, { capacity: 5, maxPartySize: 1 })
+    const from = new Date(Date.now() - 86_400_000) // as a page asks: from a day's start, the same each time
+    const month = () => listEvents('zh', { from, centreId: ownCentre })
+    const before = await month()
+    expect(before.map((e) => e.id).sort()).toEqual([first.id, second.id].sort())
+    // Nothing moved: the very same list, so nothing about it is worked out again.
+    expect(await month()).toBe(before)
+    expect((await signUp(payload, second.id, { ...person(51), partySize: '1' })).ok).toBe(true)
+    const after = await month()
+    expect(after).not.toBe(before)
+    expect(after.find((e) => e.id === first.id)).toBe(before.find((e) => e.id === first.id))
+    expect(after.find((e) => e.id === second.id)!.seatsTaken).toBe(1)
+    expect(await month()).toBe(after)
   })
 })

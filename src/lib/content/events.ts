@@ -3,7 +3,7 @@ import type { Where } from 'payload'
 import type { Event } from '@cms/payload-types'
 import type { PreviewGrant } from '@cms/preview'
 import { seatsLeft } from '@cms/rules/signup'
-import { isUpcoming, upcomingWhere } from '@cms/rules/upcoming'
+import { stillUpcoming, upcomingWhere } from '@cms/rules/upcoming'
 import { cms, findPublished, type Locale } from '../cms'
 import { withCurrentSeats, withCurrentSeatsOf } from './live-counts'
 import { keptUntilDocumentsChange } from './memo'
@@ -18,12 +18,11 @@ const SPARE = 8
 export async function upcomingEvents(
   locale: Locale,
   { centreId, days, limit = 20 }: { centreId?: number; days?: number; limit?: number } = {},
-): Promise<Event[]> {
+): Promise<readonly Event[]> {
   const now = new Date()
-  const events = (await upcomingEventDocuments(locale, centreId, days, limit + SPARE))
-    .filter((event) => isUpcoming(event, now))
-    .slice(0, limit)
-  return withCurrentSeats(events)
+  // Seats for the kept list as a whole, so that what is worked out for it is kept with it.
+  const kept = await upcomingEventDocuments(locale, centreId, days, limit + SPARE)
+  return stillUpcoming(await withCurrentSeats(kept), now).slice(0, limit)
 }
 
 const upcomingEventDocuments = keptUntilDocumentsChange(
@@ -88,7 +87,7 @@ export type CalendarEvent = Pick<Event, 'id' | keyof typeof CALENDAR_EVENT_FIELD
  * residents who signed up see it (unless only events with seats are asked for). Events already
  * over are left out (cms/rules/upcoming.ts). One query; only the centre's name and slug are populated.
  */
-export async function listEvents(locale: Locale, filters: EventListFilters): Promise<CalendarEvent[]> {
+export async function listEvents(locale: Locale, filters: EventListFilters): Promise<readonly CalendarEvent[]> {
   const now = new Date()
   const kept = await calendarEventDocuments(
     locale,
@@ -99,8 +98,9 @@ export async function listEvents(locale: Locale, filters: EventListFilters): Pro
     filters.centreId === undefined ? undefined : String(filters.centreId),
     filters.hasSeats ?? false,
   )
-  // Seats for the whole kept list (its ids' key is worked out once), then what is over is left out.
-  const docs = (await withCurrentSeats(kept)).filter((event) => isUpcoming(event, now))
+  // Seats for the whole kept list, then what is over is left out: while nothing has moved or ended,
+  // the kept list itself, so that nothing about it is worked out again for the next page.
+  const docs = stillUpcoming(await withCurrentSeats(kept), now)
   // Comparing two columns is beyond Payload's query language, so seats are checked here.
   return filters.hasSeats ? docs.filter((event) => eventSeatsLeft(event) > 0) : docs
 }
@@ -191,11 +191,11 @@ const SESSIONS_SHOWN = 10
  * first, at most SESSIONS_SHOWN. A class that has run weekly for years has a hundred sessions;
  * a resident looks for the next ones, and the page of one that is over is still its address.
  */
-export async function seriesSessions(event: Event, locale: Locale): Promise<Event[]> {
+export async function seriesSessions(event: Event, locale: Locale): Promise<readonly Event[]> {
   const seriesId = typeof event.series === 'object' && event.series ? event.series.id : event.series
   const now = new Date()
   const sessions = await sessionDocuments(seriesId ?? event.id, event.id, locale)
-  return withCurrentSeats(sessions.filter((session) => isUpcoming(session, now)).slice(0, SESSIONS_SHOWN))
+  return withCurrentSeats(stillUpcoming(sessions, now).slice(0, SESSIONS_SHOWN))
 }
 
 const sessionDocuments = keptUntilDocumentsChange(

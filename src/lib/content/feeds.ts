@@ -1,7 +1,7 @@
 /** Feeds: the calendar (.ics), RSS and the sitemap. One query per collection, only what a feed names. */
 import type { Where } from 'payload'
 import type { Centre, Event } from '@cms/payload-types'
-import { isUpcoming, sitemapEventsWhere, upcomingWhere } from '@cms/rules/upcoming'
+import { sitemapEventsWhere, stillUpcoming, upcomingWhere } from '@cms/rules/upcoming'
 import { findPublished } from '../cms'
 import { CALENDAR_EVENT_FIELDS } from './events'
 import { withCurrentSeats } from './live-counts'
@@ -45,12 +45,10 @@ export async function feedEvents({
   includeCancelled?: boolean
   /** False for a feed that names no seats (RSS): it then reads nothing a sign-up moves. */
   withSeats?: boolean
-}): Promise<FeedEvent[]> {
+}): Promise<readonly FeedEvent[]> {
   const now = new Date()
   // Kept up to a minute: one that has ended since leaves here (the rule of cms/rules/upcoming.ts).
-  const events = (await feedEventDocuments(days, includeCancelled, centreId)).filter((event) =>
-    isUpcoming(event, now),
-  )
+  const events = stillUpcoming(await feedEventDocuments(days, includeCancelled, centreId), now)
   return withSeats ? withCurrentSeats(events) : events
 }
 

@@ -25,20 +25,34 @@ const seatsOf = keptUntilContentChanges(async (ids: string): Promise<Map<number,
   return new Map(docs.map((doc) => [doc.id, { seatsTaken: doc.seatsTaken, waitingCount: doc.waitingCount }]))
 })
 
-/** The events with their seats and waiting lists as they stand now. */
-export async function withCurrentSeats<T extends SeatsHolder>(events: T[]): Promise<T[]> {
+/** The last seats laid over each kept list of events, and the list that gave. */
+const seatedLists = new WeakMap<object, { seats: Map<number, Seats>; seated: readonly object[] }>()
+
+/**
+ * The events with their seats and waiting lists as they stand now. For a kept (frozen) list, the
+ * same list back for the same seats: a busy month's hundreds of events are looked at once per
+ * sign-up, not once per page, and are the list itself while none of their seats has moved.
+ */
+export async function withCurrentSeats<T extends SeatsHolder>(events: readonly T[]): Promise<readonly T[]> {
   if (events.length === 0) return events
   const seats = await seatsOf(idsKey(events))
-  return events.map((event) => {
+  const last = seatedLists.get(events)
+  if (last?.seats === seats) return last.seated as readonly T[]
+  let moved = false
+  const seated = events.map((event) => {
     const now = seats.get(event.id)
     // Most kept events' seats have not moved: those are passed on as they are, not copied.
     if (!now || (now.seatsTaken === event.seatsTaken && now.waitingCount === event.waitingCount)) return event
+    moved = true
     return overlaid(
       event,
       now,
       (last) => last.seatsTaken === now.seatsTaken && last.waitingCount === now.waitingCount,
     )
   })
+  const result = moved ? seated : events
+  if (Object.isFrozen(events)) seatedLists.set(events, { seats, seated: Object.freeze(result) })
+  return result
 }
 
 /** One event with its seats as they stand now. */
@@ -107,7 +121,7 @@ function overlaid<T extends object>(doc: T, numbers: object, stillSo: (last: T) 
 
 /** The documents' ids as one memo key, in a fixed order; worked out once for a kept (frozen) list. */
 const keysOfKept = new WeakMap<object, string>()
-function idsKey(docs: Array<{ id: number | string }>): string {
+function idsKey(docs: ReadonlyArray<{ id: number | string }>): string {
   let key = keysOfKept.get(docs)
   if (key === undefined) {
     key = docs
