@@ -17,6 +17,7 @@ const { centreRatings } = await import('../../src/lib/feedback')
 const { giveFeedback } = await import('../../cms/messages/feedback')
 const { testPayload } = await import('../helpers/payload')
 const { renderReads } = await import('../../src/lib/content/memo')
+const { currentActivityFigures, currentDocumentFigures } = await import('../../src/lib/content/figures')
 
 let payload: Awaited<ReturnType<typeof testPayload>>
 let centreId: number
@@ -216,5 +217,18 @@ describe('the content version', () => {
     expect(after.find((e) => e.id === first.id)).toBe(before.find((e) => e.id === first.id))
     expect(after.find((e) => e.id === second.id)!.seatsTaken).toBe(1)
     expect(await month()).toBe(after)
+  })
+
+  it("keeps the figures' charts of documents through sign-ups, and reads the months' activity again", async () => {
+    const event = await makeEvent(payload, centreId, { capacity: 5, maxPartySize: 1 })
+    const documents = await currentDocumentFigures('zh')
+    const activity = await currentActivityFigures('zh')
+    expect(await currentActivityFigures('zh')).toBe(activity)
+    expect((await signUp(payload, event.id, { ...person(61), partySize: '1' })).ok).toBe(true)
+    expect(await currentDocumentFigures('zh')).toBe(documents)
+    expect(await currentActivityFigures('zh')).not.toBe(activity)
+    // A document published: the documents' figures are counted again at once.
+    await makeEvent(payload, centreId)
+    expect(await currentDocumentFigures('zh')).not.toBe(documents)
   })
 })

@@ -4,7 +4,7 @@ import { monthlyActivity } from '@cms/seats/attendance'
 import { CONVENTION_TOPICS, labelOf, PROJECT_KINDS, PROJECT_STATUSES } from '@cms/vocabulary'
 import { cms, findPublished, type Locale } from '../cms'
 import { countEach, monthLabel, monthWindow, windowStart } from '../figures'
-import { keptUntilContentChanges } from './memo'
+import { keptUntilContentChanges, keptUntilDocumentsChange } from './memo'
 
 export type FigureSeries = { key: string; label: string }
 export type FigureRow = { key: string; label: string; values: number[] }
@@ -22,14 +22,24 @@ export type DistrictFigures = {
   monthSeries: FigureSeries[]
 }
 
+/** What documents alone give: stars, projects and conventions (sign-ups move none of it). */
+export type DocumentFigures = Pick<DistrictFigures, 'stars' | 'projects' | 'conventions'>
+/** What sign-ups and check-ins move: the months' events, people signed up and people who came. */
+export type ActivityFigures = Pick<DistrictFigures, 'months' | 'monthSeries'>
+
 /**
  * Counts for /figures, in one language. Only what the public can see counts: published centres'
  * published evaluations, published projects, conventions and events (never drafts), and only
  * events that go ahead. Sign-ups are personal data: only the database's totals per event are read.
  */
 export async function districtFigures(lang: Locale, now = new Date()): Promise<DistrictFigures> {
+  const [documents, activity] = await Promise.all([documentFigures(lang), activityFigures(lang, now)])
+  return { ...documents, ...activity }
+}
+
+async function documentFigures(lang: Locale): Promise<DocumentFigures> {
   const common = { limit: 0, pagination: false, depth: 0 } as const
-  const [centres, evaluations, projects, conventions, activity] = await Promise.all([
+  const [centres, evaluations, projects, conventions] = await Promise.all([
     findPublished({ collection: 'centres', select: { slug: true }, ...common }),
     findPublished({
       collection: 'evaluations',
@@ -39,10 +49,6 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
     }),
     findPublished({ collection: 'projects', select: { kind: true, status: true }, ...common }),
     findPublished({ collection: 'conventions', select: { topics: true }, ...common }),
-    // Counted by the database, month by month (cms/seats/attendance.ts): never the sign-ups
-    // themselves, and the same two small queries however many years the district has. Only
-    // events that have begun: what happened.
-    cms().then((payload) => monthlyActivity(payload, windowStart(now), now)),
   ])
 
   // An evaluation of a centre the public cannot see (not yet published) is not shown either.
@@ -86,9 +92,6 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
     .filter((t) => t.values[0]! > 0)
     .sort((a, b) => b.values[0]! - a.values[0]!)
 
-  const perMonth = new Map(activity.map((row) => [row.month, row]))
-  const months = monthWindow(perMonth.keys(), now)
-
   const zh = lang === 'zh'
   return {
     stars: {
@@ -103,6 +106,18 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
       kinds,
     },
     conventions: { total: conventions.docs.length, topics },
+  }
+}
+
+async function activityFigures(lang: Locale, now: Date): Promise<ActivityFigures> {
+  // Counted by the database, month by month (cms/seats/attendance.ts): never the sign-ups
+  // themselves, and the same two small queries however many years the district has. Only events
+  // that have begun: what happened.
+  const activity = await monthlyActivity(await cms(), windowStart(now), now)
+  const perMonth = new Map(activity.map((row) => [row.month, row]))
+  const months = monthWindow(perMonth.keys(), now)
+  const zh = lang === 'zh'
+  return {
     monthSeries: [
       { key: 'events', label: zh ? '活动场次' : 'Events' },
       { key: 'signedUp', label: zh ? '报名人数' : 'People signed up' },
@@ -121,7 +136,10 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
 }
 
 /**
- * The figures as of now, for /figures: kept until anything changes, since each sign-up moves
- * "signed up" (and each check-in "came"); at most a minute, for the month's turn.
+ * The figures as of now, for /figures, in two parts kept apart: what documents give, kept until a
+ * document changes, and the months' activity, kept until anything changes (each sign-up moves
+ * "signed up", each check-in "came"); both at most a minute, for the month's turn. So after a
+ * sign-up the page reads, and draws, only its two charts of months again.
  */
-export const currentDistrictFigures = keptUntilContentChanges((lang: Locale) => districtFigures(lang))
+export const currentDocumentFigures = keptUntilDocumentsChange((lang: Locale) => documentFigures(lang))
+export const currentActivityFigures = keptUntilContentChanges((lang: Locale) => activityFigures(lang, new Date()))
