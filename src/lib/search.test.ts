@@ -47,6 +47,21 @@ describe('site search', () => {
     expect(highlight('Tai chi class', parseQuery('tai chi'))).toBe('<mark>Tai chi</mark> class')
   })
 
+  it('finds a document of the kept index by its text, and an open one by its text as it is now', () => {
+    const kept = Object.freeze({
+      kind: 'convention',
+      title: '文明养犬公约',
+      url: '/conventions/dogs',
+      fields: Object.freeze([Object.freeze({ text: '出门牵绳 Leash', weight: 1 })]),
+    }) as SearchDocument
+    expect(searchPage([kept], 'leash').total).toBe(1)
+    expect(searchPage([kept], 'leash').total).toBe(1)
+    const open: SearchDocument = { kind: 'convention', title: '草稿', url: '/c', fields: [{ text: '旧的', weight: 1 }] }
+    expect(searchPage([open], '新的').total).toBe(0)
+    open.fields[0]!.text = '新的'
+    expect(searchPage([open], '新的').total).toBe(1)
+  })
+
   it('finds nothing for an empty query', () => {
     expect(search(docs, '   ')).toEqual([])
   })

@@ -60,11 +60,28 @@ function occurrences(haystack: string, needle: string): number {
   return count
 }
 
+/** A document's text in lower case, as queries are compared with it. */
+type Lowered = { fields: SearchField[]; all: string; title: string }
+const loweredDocuments = new WeakMap<SearchDocument, Lowered>()
+
+/**
+ * Worked out once for a document of the kept index (frozen: src/lib/content/search-index.ts), not
+ * for every document on every search: lowering the whole index was most of a search's time.
+ */
+function lowered(doc: SearchDocument): Lowered {
+  let text = loweredDocuments.get(doc)
+  if (!text) {
+    const fields = doc.fields.map((field) => ({ ...field, text: field.text.toLowerCase() }))
+    text = { fields, all: fields.map((field) => field.text).join('\n'), title: doc.title.toLowerCase() }
+    if (Object.isFrozen(doc)) loweredDocuments.set(doc, text)
+  }
+  return text
+}
+
 /** 0 when the document does not match; otherwise higher is better. */
 export function score(doc: SearchDocument, query: Query): number {
   if (!query.phrase) return 0
-  const fields = doc.fields.map((field) => ({ ...field, text: field.text.toLowerCase() }))
-  const all = fields.map((field) => field.text).join('\n')
+  const { fields, all } = lowered(doc)
   const compactPhrase = query.phrase.replace(/ /g, '')
   if (
     query.words.length === 0 ? !all.includes(compactPhrase) : !query.words.every((word) => all.includes(word))
@@ -131,11 +148,11 @@ export function search(documents: SearchDocument[], input: string, limit = 50): 
     }))
 }
 
-/** Whether the title itself holds the whole phrase, or every word of it. */
-function titleMatches(doc: SearchDocument, query: Query): boolean {
-  const title = doc.title.toLowerCase()
+/** Whether the title itself holds the whole phrase (as typed, or without spaces), or every word of it. */
+function titleMatches(doc: SearchDocument, query: Query, typed: string[]): boolean {
+  const { title } = lowered(doc)
   return (
-    phrases(query).some((p) => title.includes(p)) ||
+    typed.some((p) => title.includes(p)) ||
     (query.words.length > 0 && query.words.every((w) => title.includes(w)))
   )
 }
@@ -162,14 +179,17 @@ export type SearchPage = {
  * series are a single result showing the next session; counted per kind, without a cap.
  */
 export function searchPage(
-  documents: SearchDocument[],
+  documents: readonly SearchDocument[],
   input: string,
   { kind, page = 1, pageSize = 20 }: { kind?: string | undefined; page?: number; pageSize?: number } = {},
 ): SearchPage {
   const query = parseQuery(input)
-  const scored = documents
-    .map((doc) => ({ doc, score: score(doc, query), inTitle: titleMatches(doc, query) }))
-    .filter((entry) => entry.score > 0)
+  const typed = phrases(query)
+  const scored: Array<{ doc: SearchDocument; score: number; inTitle: boolean }> = []
+  for (const doc of documents) {
+    const value = score(doc, query)
+    if (value > 0) scored.push({ doc, score: value, inTitle: titleMatches(doc, query, typed) })
+  }
   // Fold each series into its next session (the earliest start), keeping the best score.
   const groups = new Map<string, { doc: SearchDocument; score: number; inTitle: boolean; sessions: number }>()
   for (const entry of scored) {

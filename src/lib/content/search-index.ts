@@ -11,7 +11,7 @@ import {
 } from '@cms/vocabulary'
 import { findPublished, type Locale } from '../cms'
 import type { SearchDocument } from '../search'
-import { documentsVersion } from './memo'
+import { deepFreeze, documentsVersion } from './memo'
 
 /** Of a related document, a search result names only its name. */
 const NAMES_ONLY = {
@@ -45,7 +45,9 @@ export async function searchableDocuments(lang: Locale): Promise<SearchDocument[
       ? Date.now() - current.builtAt < FALLBACK_MAX_AGE_MS
       : current.version === version && Date.now() - current.builtAt < UPCOMING_MAX_AGE_MS)
   if (fresh) return current.docs
-  const entry: IndexEntry = { version, builtAt: Date.now(), docs: buildIndex(lang) }
+  // Frozen, so that what search.ts works out for each document is kept with it (and nothing
+  // changes the index a search is reading).
+  const entry: IndexEntry = { version, builtAt: Date.now(), docs: buildIndex(lang).then(deepFreeze) }
   indexes.set(lang, entry)
   entry.docs.catch(() => indexes.get(lang) === entry && indexes.delete(lang))
   return entry.docs
