@@ -42,16 +42,30 @@ type Span = { start: number; end: number }
 type Rows = ReadonlyArray<OpeningRow> | null | undefined
 type Closures = ReadonlyArray<Closure> | null | undefined
 
+/**
+ * The parts of the minutes asked for lately, kept: the directory asks about the same few minutes
+ * (now, and the same time on the days ahead) for every centre on every request.
+ */
+const partsOfMinute = new Map<number, ShanghaiParts>()
+const MINUTE_MS = 60_000
+
 export function shanghaiParts(instant: Date): ShanghaiParts {
   const ms = instant.getTime()
   if (Number.isNaN(ms)) throw new RangeError('Invalid date')
-  const shifted = new Date(ms + SHANGHAI_OFFSET_MS)
-  return {
-    date: shifted.toISOString().slice(0, 10),
-    // getUTCDay counts from Sunday; WEEKDAYS starts on Monday.
-    weekday: WEEKDAYS[(shifted.getUTCDay() + 6) % 7]!.value,
-    minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
+  const minute = Math.floor(ms / MINUTE_MS)
+  let parts = partsOfMinute.get(minute)
+  if (!parts) {
+    if (partsOfMinute.size >= 1_000) partsOfMinute.clear()
+    const shifted = new Date(minute * MINUTE_MS + SHANGHAI_OFFSET_MS)
+    parts = Object.freeze({
+      date: shifted.toISOString().slice(0, 10),
+      // getUTCDay counts from Sunday; WEEKDAYS starts on Monday.
+      weekday: WEEKDAYS[(shifted.getUTCDay() + 6) % 7]!.value,
+      minutes: shifted.getUTCHours() * 60 + shifted.getUTCMinutes(),
+    })
+    partsOfMinute.set(minute, parts)
   }
+  return parts
 }
 
 function minutesOf(time: string): number | null {
