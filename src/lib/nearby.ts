@@ -4,21 +4,37 @@
  */
 import type { Centre } from '@cms/payload-types'
 
-import { keptUntilDocumentsChange } from './content/memo'
+import { deepFreeze, keptUntilDocumentsChange } from './content/memo'
 import { cms, type Locale } from './cms'
 import { byDistance, hasPoint, type Point } from './places'
 
 export type NearbyCentre = Pick<Centre, 'id' | 'slug' | 'name'> & Point & { distance: number }
 
-/** The published centres nearest to `centre` (itself excluded), within `withinMetres`. */
-export async function centresNear(
-  centre: Centre,
-  lang: Locale,
+/** The last neighbours worked out for a kept (frozen) centre, and from which pins. */
+const keptNear = new WeakMap<object, { pins: object; near: readonly NearbyCentre[] }>()
+
+/**
+ * The published centres nearest to `centre` (itself excluded), within 4 km, nearest first. For a
+ * kept centre, worked out once for the kept pins and handed on as the same frozen list, so the
+ * map drawn from it is kept too (src/components/pages/CentreProfile.astro).
+ */
+export async function centresNear(centre: Centre, lang: Locale): Promise<readonly NearbyCentre[]> {
+  if (!hasPoint(centre)) return []
+  const pins = await centrePins(lang)
+  const last = keptNear.get(centre)
+  if (last?.pins === pins) return last.near
+  const near = nearestOf(centre, pins)
+  if (Object.isFrozen(centre) && Object.isFrozen(pins)) keptNear.set(centre, { pins, near: deepFreeze(near) })
+  return near
+}
+
+function nearestOf(
+  centre: Centre & Point,
+  pins: Awaited<ReturnType<typeof centrePins>>,
   count = 4,
   withinMetres = 4000,
-): Promise<NearbyCentre[]> {
-  if (!hasPoint(centre)) return []
-  const docs = (await centrePins(lang)).filter((pin) => pin.id !== centre.id)
+): NearbyCentre[] {
+  const docs = pins.filter((pin) => pin.id !== centre.id)
   return byDistance(docs.filter(hasPoint), centre)
     .filter((c): c is typeof c & Point & { distance: number } => (c.distance ?? Infinity) <= withinMetres)
     .slice(0, count)
