@@ -30,7 +30,11 @@ describe('the RSS feed', () => {
   })
 
   it('leaves out control characters XML cannot carry, so one pasted into a title cannot break the feed', () => {
-    const feed = rssFeed({ ...channel, language: 'zh-cn', items: [{ ...items[1]!, title: 'a\u0000b\u001bc\td' }] })
+    const feed = rssFeed({
+      ...channel,
+      language: 'zh-cn',
+      items: [{ ...items[1]!, title: 'a\u0000b\u001bc\td' }],
+    })
     expect(feed).toContain('<title>abc\td</title>')
   })
 })

@@ -26,7 +26,13 @@ export type RssChannel = {
   items: readonly RssItem[]
 }
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+}
 const SPECIAL = /[&<>"']/g
 // Control characters XML 1.0 does not allow anywhere, escaped or not (a feed reader would refuse
 // the whole feed over one pasted into a title).

@@ -56,7 +56,12 @@ describe('site search', () => {
     }) as SearchDocument
     expect(searchPage([kept], 'leash').total).toBe(1)
     expect(searchPage([kept], 'leash').total).toBe(1)
-    const open: SearchDocument = { kind: 'convention', title: '草稿', url: '/c', fields: [{ text: '旧的', weight: 1 }] }
+    const open: SearchDocument = {
+      kind: 'convention',
+      title: '草稿',
+      url: '/c',
+      fields: [{ text: '旧的', weight: 1 }],
+    }
     expect(searchPage([open], '新的').total).toBe(0)
     open.fields[0]!.text = '新的'
     expect(searchPage([open], '新的').total).toBe(1)

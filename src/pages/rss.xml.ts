@@ -15,7 +15,12 @@ const EVENT_DAYS = 14
 const RSS_EVENTS_MAX = 100
 
 /** "12月3日周四": the day's text is kept (formatDay), the clock worked out, no Intl call per event. */
-const dayText = dateFormat('zh-CN', { timeZone: 'Asia/Shanghai', month: 'long', day: 'numeric', weekday: 'short' })
+const dayText = dateFormat('zh-CN', {
+  timeZone: 'Asia/Shanghai',
+  month: 'long',
+  day: 'numeric',
+  weekday: 'short',
+})
 const when = (start: string) => `${formatDay(dayText, shanghaiDay(start))} ${shanghaiClock(start)}`
 
 /**

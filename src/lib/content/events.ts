@@ -87,7 +87,10 @@ export type CalendarEvent = Pick<Event, 'id' | keyof typeof CALENDAR_EVENT_FIELD
  * residents who signed up see it (unless only events with seats are asked for). Events already
  * over are left out (cms/rules/upcoming.ts). One query; only the centre's name and slug are populated.
  */
-export async function listEvents(locale: Locale, filters: EventListFilters): Promise<readonly CalendarEvent[]> {
+export async function listEvents(
+  locale: Locale,
+  filters: EventListFilters,
+): Promise<readonly CalendarEvent[]> {
   const now = new Date()
   const kept = await calendarEventDocuments(
     locale,

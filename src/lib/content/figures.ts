@@ -142,4 +142,6 @@ async function activityFigures(lang: Locale, now: Date): Promise<ActivityFigures
  * sign-up the page reads, and draws, only its two charts of months again.
  */
 export const currentDocumentFigures = keptUntilDocumentsChange((lang: Locale) => documentFigures(lang))
-export const currentActivityFigures = keptUntilContentChanges((lang: Locale) => activityFigures(lang, new Date()))
+export const currentActivityFigures = keptUntilContentChanges((lang: Locale) =>
+  activityFigures(lang, new Date()),
+)
