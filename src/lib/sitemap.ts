@@ -11,6 +11,7 @@
 import { SHANGHAI_OFFSET_MS } from '@cms/rules/opening-hours'
 
 import { joined } from './bytes'
+import { xmlText } from './xml'
 import type { SitemapDocument } from './content/feeds'
 
 export type SitemapSources = Record<
@@ -24,15 +25,6 @@ export const SITEMAP_HEADERS = {
   'content-type': 'application/xml; charset=utf-8',
   'cache-control': 'public, max-age=600, stale-while-revalidate=3600',
 }
-
-const XML_SPECIAL = /[&<>"']/
-const escapeXml = (text: string) =>
-  XML_SPECIAL.test(text)
-    ? text.replace(
-        /[&<>"']/g,
-        (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
-      )
-    : text
 
 /** The newest change among documents, for the page or sitemap that shows them. */
 function latest(...lists: SitemapDocument[][]): string | undefined {
@@ -77,7 +69,7 @@ export function sitemapIndex(sources: SitemapSources, origin: string): string {
   const item = (path: string, lastmod: string | undefined) =>
     [
       '  <sitemap>',
-      `    <loc>${escapeXml(`${origin}${path}`)}</loc>`,
+      `    <loc>${xmlText(`${origin}${path}`)}</loc>`,
       ...(lastmod ? [`    <lastmod>${isoDate(lastmod)}</lastmod>`] : []),
       '  </sitemap>',
     ].join('\n')
@@ -157,8 +149,8 @@ function urlset(entries: Entry[], origin: string): string {
 
 /** An entry's <url> element, and its English page's when it has one. */
 function urlElements(entry: Entry, origin: string): string {
-  const site = escapeXml(origin)
-  const loc = (path: string) => site + escapeXml(path)
+  const site = xmlText(origin)
+  const loc = (path: string) => site + xmlText(path)
   const urlElement = (path: string) => {
     const lines = [`  <url>`, `    <loc>${loc(path)}</loc>`]
     if (entry.lastmod) lines.push(`    <lastmod>${isoDate(entry.lastmod)}</lastmod>`)
