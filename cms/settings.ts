@@ -126,6 +126,12 @@ export const sitePort = port('PORT', 4321)
 export const cmsPort = port('CMS_PORT', 3000)
 /** How many site processes `npm start` runs on the site's one port (scripts/servers/site-cluster.ts). */
 export const siteProcesses = positiveInteger('SITE_PROCESSES', 1)
+/**
+ * How many page renders a site process runs at once (scripts/lib/render-queue.ts); more wait their
+ * turn, first come first served. On SQLite a render is all CPU and this hardly matters; on MongoDB
+ * renders wait on the network, and others run meanwhile.
+ */
+export const siteRenders = positiveInteger('SITE_RENDERS', 4)
 
 /** The public address of the CMS (admin, REST, preview links); overridable behind a proxy. */
 export const cmsUrl = process.env.CMS_URL ?? `http://localhost:${cmsPort}`

@@ -1,11 +1,12 @@
 /**
- * npm run bench [-- --large] [--duration 5] [--connections 25] [--only /events]
+ * npm run bench [-- --large] [--duration 5] [--warm-up 1] [--connections 25] [--only /events]
  *
  * How fast the public pages are, side by side with the same bytes served as static files by
  * nginx, in one run on one machine. It builds if needed, starts the portal on a fresh data folder
  * (the demo district; with --large, also 10,000 events and 100,000 sign-ups from
  * `npm run seed -- --large`), and for every public page type and feed measures, with autocannon at
- * 25 connections:
+ * 25 connections, after a warm-up that is not counted (a site process that has run for a while
+ * has compiled its hot code; one just started and asked for a page for the first time has not):
  *
  * - nginx: the page's HTML, saved once, served from disk (Debian's nginx, one worker);
  * - cached: the portal's site as it runs in production (scripts/lib/page-cache.ts);
@@ -32,11 +33,13 @@ const { values: args } = parseArgs({
   options: {
     large: { type: 'boolean', default: false },
     duration: { type: 'string', default: '5' },
+    'warm-up': { type: 'string', default: '1' },
     connections: { type: 'string', default: '25' },
     only: { type: 'string', multiple: true },
   },
 })
 const duration = Number(args.duration)
+const warmUp = Number(args['warm-up'])
 const connections = Number(args.connections)
 
 const GOALS = {
@@ -238,6 +241,7 @@ for (let tries = 0; ; tries++) {
 // 5. Measure.
 type Figures = { rps: number; p50: number; p97: number; p99: number; errors: number }
 async function measure(url: string): Promise<Figures> {
+  if (warmUp > 0) await autocannon({ url, connections, duration: warmUp, timeout: 20 })
   const result = await autocannon({ url, connections, duration, timeout: 20 })
   return {
     rps: result.requests.average,
@@ -286,7 +290,7 @@ for (const { page, nginx, cached, uncached: raw } of rows) {
   }
 }
 console.log(
-  `\nlatencies in ms at ${connections} connections, ${duration} s per measurement; ${staticLabel} with one worker; ` +
+  `\nlatencies in ms at ${connections} connections, ${duration} s per measurement after ${warmUp} s not counted; ${staticLabel} with one worker; ` +
     `no compression asked for; ${args.large ? 'large data set' : 'demo data'}; cpus: ${(await import('node:os')).cpus().length}`,
 )
 await cleanUp()

@@ -1,7 +1,8 @@
 /**
  * The site in production: the built files (dist/client, from memory: scripts/lib/static-files.ts)
- * and Astro's built page handler (dist/server) behind the render cache (scripts/lib/page-cache.ts)
- * and the portal's own server (scripts/lib/serve.ts) for request logs and a graceful stop. It runs
+ * and Astro's built page handler (dist/server), its renders taken first come first served
+ * (scripts/lib/render-queue.ts), behind the render cache (scripts/lib/page-cache.ts) and the
+ * portal's own server (scripts/lib/serve.ts) for request logs and a graceful stop. It runs
  * as built, dist/servers/site.mjs (scripts/lib/build.ts), without tsx.
  */
 import path from 'node:path'
@@ -13,9 +14,10 @@ import {
   openContentVersionReader,
 } from '../../cms/content-version'
 import { createLogger } from '../../cms/logger'
-import { database } from '../../cms/settings'
+import { database, siteRenders } from '../../cms/settings'
 import { front } from '../lib/front'
 import { pageCache } from '../lib/page-cache'
+import { renderQueue } from '../lib/render-queue'
 import { staticFiles } from '../lib/static-files'
 import { type Handler, serve } from '../lib/serve'
 
@@ -42,9 +44,11 @@ function importedOnce(load: () => Promise<unknown>): () => Promise<unknown> {
 }
 for (const [component, load] of pageMap) pageMap.set(component, importedOnce(load))
 const files = staticFiles(path.resolve('dist/client'))
+// Renders in the order their requests came, each on a turn of the event loop of its own.
+const renders = renderQueue(pages, siteRenders)
 const astro: Handler = (req, res) => {
   const file = files.match(req)
-  return file ? files.answer(req, res, file) : pages(req, res)
+  return file ? files.answer(req, res, file) : renders(req, res)
 }
 
 // The cookies of care mode (src/lib/preferences.ts) and draft preview (src/lib/cms.ts).
