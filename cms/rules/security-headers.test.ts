@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
-import { cmsSurface, codeReferrerPolicy, originOf, securityHeaders } from './security-headers'
+import {
+  cmsSurface,
+  codeReferrerPolicy,
+  keptSecurityHeaders,
+  originOf,
+  securityHeaders,
+} from './security-headers'
 
 describe('securityHeaders', () => {
   it('gives the site a strict policy that forbids framing and inline script', () => {
@@ -64,5 +70,24 @@ describe('securityHeaders', () => {
     expect(cmsSurface('/apix')).toBe('admin')
     expect(originOf('https://tiles.example/{z}/{x}/{y}.png')).toBe('https://tiles.example')
     expect(originOf('not a url')).toBeUndefined()
+  })
+  it('keeps each form of the headers once, and it is the form securityHeaders gives for that path', () => {
+    const origins = { imageOrigins: ['http://cms.example'], connectOrigins: ['http://cms.example'] }
+    const kept = keptSecurityHeaders(origins)
+    const cases: Array<['site' | 'admin' | 'api', string, boolean]> = [
+      ['site', '/events', false],
+      ['site', '/signups/ABC123', false],
+      ['site', '/en/signups/XYZ789/feedback', true],
+      ['admin', '/admin/check-in', true],
+      ['api', '/api/media/file/x.png', false],
+    ]
+    for (const [surface, path, https] of cases)
+      expect(Object.fromEntries(kept(surface, path, https))).toEqual(
+        securityHeaders({ ...origins, surface, path, https }),
+      )
+    // Two pages of one form share it; a sign-up's page does not get an ordinary page's.
+    expect(kept('site', '/centres', false)).toBe(kept('site', '/events', false))
+    expect(kept('site', '/signups/ABC123', false)).not.toBe(kept('site', '/events', false))
+    expect(kept('site', '/events', true)).not.toBe(kept('site', '/events', false))
   })
 })

@@ -116,6 +116,27 @@ export function securityHeaders(options: HeaderOptions): Record<string, string> 
   return headers
 }
 
+/**
+ * `securityHeaders` for a server whose other origins are fixed (scripts/lib/front.ts), as header
+ * name and value pairs, each form built once: a path changes them only through its referrer policy
+ * (codeReferrerPolicy), so a server has a handful of forms, and a request answered from memory
+ * need not build a policy string of its own.
+ */
+export function keptSecurityHeaders(
+  origins: Pick<HeaderOptions, 'imageOrigins' | 'connectOrigins'>,
+): (surface: Surface, path: string, https: boolean) => ReadonlyArray<readonly [string, string]> {
+  const kept = new Map<string, ReadonlyArray<readonly [string, string]>>()
+  return (surface, path, https) => {
+    const key = `${surface} ${https} ${codeReferrerPolicy(path) ?? ''}`
+    let headers = kept.get(key)
+    if (!headers) {
+      headers = Object.freeze(Object.entries(securityHeaders({ ...origins, surface, path, https })))
+      kept.set(key, headers)
+    }
+    return headers
+  }
+}
+
 /** Which part of the CMS a path belongs to: the API (REST, GraphQL, files) or the admin. */
 export function cmsSurface(path: string): Surface {
   return path === '/api' || path.startsWith('/api/') ? 'api' : 'admin'

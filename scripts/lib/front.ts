@@ -14,7 +14,7 @@ import type { Socket } from 'node:net'
 import { BODY_MESSAGES, bodyLimit, checkBody } from '../../cms/rules/body-limits'
 import { BAD_PATH, isTraversal } from '../../cms/rules/request-path'
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../../cms/rules/client-address'
-import { cmsSurface, originOf, securityHeaders } from '../../cms/rules/security-headers'
+import { cmsSurface, keptSecurityHeaders, originOf } from '../../cms/rules/security-headers'
 
 export type Server = 'site' | 'cms'
 type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => unknown
@@ -24,9 +24,11 @@ const cmsPort = Number(process.env.CMS_PORT ?? 3000)
 const sitePort = Number(process.env.PORT ?? 4321)
 const cmsUrl = process.env.CMS_URL ?? `http://localhost:${cmsPort}`
 const siteUrl = process.env.SITE_URL ?? `http://localhost:${sitePort}`
-const imageOrigins = [originOf(cmsUrl), originOf(process.env.MAP_TILE_URL)].filter(
-  (origin): origin is string => Boolean(origin),
-)
+const present = (origin: string | undefined): origin is string => Boolean(origin)
+const headersFor = keptSecurityHeaders({
+  imageOrigins: [originOf(cmsUrl), originOf(process.env.MAP_TILE_URL)].filter(present),
+  connectOrigins: [originOf(cmsUrl)].filter(present),
+})
 
 function lastEntry(value: string | string[] | undefined): string | undefined {
   const text = Array.isArray(value) ? value.join(',') : value
@@ -74,14 +76,7 @@ export function front(server: Server, handle: Handler): Handler {
 
     // 3. Security headers, set before the server writes its own.
     const surface = server === 'site' ? 'site' : cmsSurface(pathname)
-    const headers = securityHeaders({
-      surface,
-      path: url,
-      https,
-      imageOrigins,
-      connectOrigins: [originOf(cmsUrl)].filter((origin): origin is string => Boolean(origin)),
-    })
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value)
+    for (const [name, value] of headersFor(surface, url, https)) res.setHeader(name, value)
 
     // A path climbing out of its folder, however encoded, is no page or file of ours.
     if (isTraversal(url)) {

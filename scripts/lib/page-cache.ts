@@ -17,7 +17,9 @@
  *   `ETag`; a matching `If-None-Match` gets 304 without a body.
  *
  * The version is read at most every VERSION_CHECK_MS, and requests wait for that read, so a
- * sign-up shows in the seats of every page within that time.
+ * sign-up shows in the seats of every page within that time. With 0, it is read for every request
+ * that is not already waiting on a read, or read in the same turn of the event loop as one that
+ * looked.
  *
  * A page that read only documents (the site marks it with `documents.header`) is kept through
  * sign-ups: when only the content version moves, the pages that show seats, places or figures are
@@ -84,12 +86,16 @@ function cookiesOf(header: string | undefined): Map<string, string> {
   return cookies
 }
 
+/** An encoding the client accepts: named, with no weight or a weight above zero. */
+const accepts = (name: string) =>
+  new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`)
+const ACCEPTS_BR = accepts('br')
+const ACCEPTS_GZIP = accepts('gzip')
+
 function pickEncoding(accept: string | string[] | undefined): 'br' | 'gzip' | undefined {
   const text = (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).toLowerCase()
-  const allows = (name: string) =>
-    new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`).test(text)
-  if (allows('br')) return 'br'
-  if (allows('gzip')) return 'gzip'
+  if (ACCEPTS_BR.test(text)) return 'br'
+  if (ACCEPTS_GZIP.test(text)) return 'gzip'
   return undefined
 }
 
@@ -315,15 +321,29 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
   const readDocuments = (current: number | null): number | null | Promise<number | null> =>
     // Unmoved content means unmoved documents: their version is read only when the content's moved.
     current !== null && current === version ? documentsVersion : (options.documents?.version.read() ?? -1)
+  /**
+   * Set while this turn of the event loop has looked at the version. The requests Node reads in one
+   * turn arrived together (within a fraction of a millisecond when they are answered from memory)
+   * and share one look, as requests share a read that is on its way; the next turn looks again.
+   */
+  let lookedThisTurn = false
+  const nextTurn = () => {
+    lookedThisTurn = false
+  }
   /** Brings the known versions up to date; a moved (or unknown) version empties what it must. */
   const checkVersion = async (): Promise<void> => {
     if (versionCheckMs > 0 && Date.now() - checkedAt < versionCheckMs) return
     if (checking) return checking
+    if (lookedThisTurn) return
     const current = options.version.read()
     if (!(current instanceof Promise)) {
       // SQLite: synchronous reads
       const documents = readDocuments(current)
-      if (!(documents instanceof Promise)) return apply(current, documents)
+      if (!(documents instanceof Promise)) {
+        lookedThisTurn = true
+        setImmediate(nextTurn)
+        return apply(current, documents)
+      }
     }
     checking = Promise.resolve(current)
       .then(async (read) => apply(read, await readDocuments(read)))

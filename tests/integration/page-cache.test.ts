@@ -223,3 +223,70 @@ describe('the render cache', () => {
     expect(changed.headers.get('etag')).not.toBe(etag)
   })
 })
+
+describe('the render cache on the embedded database (a version read synchronously)', () => {
+  it('looks at the version once for the requests read in one turn, and again in the next', async () => {
+    let current = 1
+    let looks = 0
+    let rendered = 0
+    const handler = pageCache(
+      (_req, res) => {
+        rendered++
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'public' })
+        res.end(`<p>v${current}</p>`)
+      },
+      {
+        version: {
+          read: () => {
+            looks++
+            return current
+          },
+        },
+        versionCheckMs: 0,
+        variantOf: () => '',
+      },
+    )
+    /** A request as Node hands it over, and what was sent back. */
+    const visit = () => {
+      const sent: { body?: string } = {}
+      const req = { method: 'GET', url: '/events', headers: {} } as IncomingMessage
+      const headers = new Map<string, unknown>()
+      const res = {
+        setHeader: (name: string, value: unknown) => headers.set(name.toLowerCase(), value),
+        getHeaders: () => Object.fromEntries(headers),
+        removeHeader: (name: string) => headers.delete(name.toLowerCase()),
+        writeHead: () => res,
+        write: () => true,
+        end: (body?: Buffer | string) => {
+          sent.body = body?.toString()
+          return res
+        },
+        once: () => res,
+        statusCode: 200,
+      } as unknown as ServerResponse
+      return { done: handler(req, res), sent }
+    }
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+
+    await visit().done
+    expect(rendered).toBe(1)
+    await nextTurn()
+
+    // Three visitors read in the same turn: one look, all three from memory.
+    looks = 0
+    const crowd = [visit(), visit(), visit()]
+    await Promise.all(crowd.map((v) => v.done))
+    expect(looks).toBe(1)
+    expect(crowd.map((v) => v.sent.body)).toEqual(['<p>v1</p>', '<p>v1</p>', '<p>v1</p>'])
+    expect(rendered).toBe(1)
+
+    // A sign-up committed meanwhile: the next turn's visitor gets the page as it is now.
+    await nextTurn()
+    current = 2
+    const after = visit()
+    await after.done
+    expect(looks).toBe(2)
+    expect(after.sent.body).toBe('<p>v2</p>')
+    expect(rendered).toBe(2)
+  })
+})
