@@ -21,7 +21,12 @@ describe('upcoming events', () => {
     // Half an hour later the second has ended; an hour later the first too.
     const later = stillUpcoming(events, new Date('2026-12-02T02:45:00Z'))
     expect(later).toEqual([events[0], events[2]])
-    expect(stillUpcoming(events, new Date('2026-12-02T03:00:00Z'))).toEqual([events[2]])
+    // What is left is kept too, the same frozen list, until the next of its events ends.
+    expect(Object.isFrozen(later)).toBe(true)
+    expect(stillUpcoming(events, new Date('2026-12-02T02:59:59Z'))).toBe(later)
+    const latest = stillUpcoming(events, new Date('2026-12-02T03:00:00Z'))
+    expect(latest).toEqual([events[2]])
+    expect(stillUpcoming(events, new Date('2026-12-02T12:00:00Z'))).toBe(latest)
     // A list that is not frozen may change, so nothing about it is kept.
     const open = [{ start: '2026-12-02T00:00:00Z', end: '2026-12-02T01:00:00Z' }]
     expect(stillUpcoming(open, now)).toEqual([])

@@ -14,23 +14,31 @@ export function isUpcoming(event: Timed, now = new Date()): boolean {
   return endOf(event) > now.getTime()
 }
 
-/** When the first of a kept (frozen) list of events ends, worked out once per list. */
-const firstEnds = new WeakMap<object, number>()
+/**
+ * What is still upcoming of a kept (frozen) list, worked out when one of its events ends: the
+ * events left (the list itself while none has ended), and when the first of those ends.
+ */
+const upcomingOf = new WeakMap<object, { events: readonly Timed[]; until: number }>()
 
 /**
- * The events of a list still upcoming at `now`, by the same rule. While none of them has ended,
- * the list itself (not a copy): the site's lists are kept, frozen and read again only when a
- * document changes, so a busy month's hundreds of events are not looked at on every page, and
- * what is kept with the list (its cards' HTML) stays good.
+ * The events of a list still upcoming at `now`, by the same rule. For a kept list, the same list
+ * (not a copy) until the next of its events ends: the list itself while none has, then the events
+ * left, frozen. The site's lists are kept, frozen and read again only when a document changes, so a
+ * busy month's hundreds of events are not looked at on every page, and what is kept with the list
+ * (its days, its cards' HTML, its month grid) stays good until an event ends.
  */
 export function stillUpcoming<T extends Timed>(events: readonly T[], now = new Date()): readonly T[] {
-  let firstEnd = firstEnds.get(events)
-  if (firstEnd === undefined) {
-    firstEnd = Infinity
-    for (const event of events) firstEnd = Math.min(firstEnd, endOf(event))
-    if (Object.isFrozen(events)) firstEnds.set(events, firstEnd)
+  const at = now.getTime()
+  const kept = upcomingOf.get(events)
+  if (kept && at < kept.until) return kept.events as readonly T[]
+  const ended = events.some((event) => endOf(event) <= at)
+  const upcoming = ended ? events.filter((event) => endOf(event) > at) : events
+  if (Object.isFrozen(events)) {
+    let until = Infinity
+    for (const event of upcoming) until = Math.min(until, endOf(event))
+    upcomingOf.set(events, { events: upcoming === events ? events : Object.freeze(upcoming), until })
   }
-  return now.getTime() < firstEnd ? events : events.filter((event) => isUpcoming(event, now))
+  return upcoming
 }
 
 /** The same rule as a query: events that end after `now` (and, with `days`, start within them). */
