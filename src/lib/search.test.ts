@@ -67,6 +67,38 @@ describe('site search', () => {
     expect(searchPage([open], '新的').total).toBe(1)
   })
 
+  it('finds the same documents in a kept index (searched as one text) as in an open one', () => {
+    const open = [
+      ...docs,
+      doc('读书会', '每周一次，一起读书。结尾是垃'),
+      doc('读书角', '每天开放'),
+      doc('圾分类讲座', '社区讲座'),
+      doc('太极拳', '太极 太极 太极，晨练。'),
+    ]
+    const kept = Object.freeze(open.map((d) => Object.freeze({ ...d, fields: Object.freeze(d.fields) })))
+    // Words at the very start and end of the index, repeated, and split across two documents.
+    const queries = [
+      '鞍山',
+      '文明',
+      '长白新村',
+      '读书',
+      '晨练',
+      '垃圾分类',
+      '垃圾',
+      '太极',
+      '读书 垃圾',
+      '养老',
+      '   ',
+      '圾分类',
+      '分类 公约',
+    ]
+    for (const q of queries) {
+      const titles = (list: readonly SearchDocument[]) => searchPage(list, q).hits.map((h) => h.title)
+      expect(titles(kept), q).toEqual(titles(open))
+    }
+    expect(searchPage(kept, '太极').total).toBe(1)
+  })
+
   it('finds nothing for an empty query', () => {
     expect(search(docs, '   ')).toEqual([])
   })

@@ -78,6 +78,70 @@ function lowered(doc: SearchDocument): Lowered {
   return text
 }
 
+/**
+ * A kept (frozen) index's text in one string, its documents' lowered text one after another, with
+ * where each begins. Finding a word there is one `indexOf` over the whole index, jumping from match
+ * to match; asking each of thousands of documents in turn was most of a search on a district's
+ * years of data.
+ */
+type Corpus = { text: string; starts: number[] }
+const corpora = new WeakMap<readonly SearchDocument[], Corpus>()
+/** Between two documents: a word never holds it, so no match runs from one into the next. */
+const BETWEEN = '\u0000'
+
+function corpusOf(documents: readonly SearchDocument[]): Corpus | undefined {
+  if (!Object.isFrozen(documents)) return undefined
+  let corpus = corpora.get(documents)
+  if (!corpus) {
+    const starts: number[] = []
+    let length = 0
+    const parts = documents.map((doc) => {
+      const { all } = lowered(doc)
+      starts.push(length)
+      length += all.length + BETWEEN.length
+      return all
+    })
+    corpus = { text: parts.join(BETWEEN), starts }
+    corpora.set(documents, corpus)
+  }
+  return corpus
+}
+
+/** The index of the document a position of the corpus falls in. */
+function documentAt(starts: number[], position: number): number {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle]! <= position) low = middle
+    else high = middle - 1
+  }
+  return low
+}
+
+/**
+ * The documents that could match: those holding every word (or the phrase, when it has no words),
+ * found in the kept index's corpus; all of them when the index is not kept. `score` decides.
+ */
+function candidates(documents: readonly SearchDocument[], query: Query): readonly SearchDocument[] {
+  const needles = query.words.length > 0 ? query.words : [query.phrase.replace(/ /g, '')]
+  const corpus = corpusOf(documents)
+  if (!corpus || needles.some((needle) => !needle || needle.includes(BETWEEN))) return documents
+  let found: Set<number> | undefined
+  for (const needle of needles) {
+    const holding = new Set<number>()
+    for (let at = corpus.text.indexOf(needle); at !== -1; at = corpus.text.indexOf(needle, at + 1)) {
+      const index = documentAt(corpus.starts, at)
+      if (!found || found.has(index)) holding.add(index)
+      // The rest of this document is of no more use for this word.
+      at = (corpus.starts[index + 1] ?? corpus.text.length) - 1
+    }
+    found = holding
+    if (found.size === 0) return []
+  }
+  return [...found!].sort((a, b) => a - b).map((index) => documents[index]!)
+}
+
 /** 0 when the document does not match; otherwise higher is better. */
 export function score(doc: SearchDocument, query: Query): number {
   if (!query.phrase) return 0
@@ -102,22 +166,34 @@ function escapeHtml(text: string): string {
   )
 }
 
+/** Wraps every matched word of a text in <mark>, safe to insert as HTML; one pattern per query. */
+function highlighter(query: Query): (text: string) => string {
+  const needles = [...phrases(query), ...query.words].sort((a, b) => b.length - a.length)
+  if (needles.length === 0) return escapeHtml
+  const pattern = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi')
+  return (text) => {
+    let html = ''
+    let last = 0
+    for (const match of text.matchAll(pattern)) {
+      html += `${escapeHtml(text.slice(last, match.index))}<mark>${escapeHtml(match[0])}</mark>`
+      last = match.index + match[0].length
+    }
+    return html + escapeHtml(text.slice(last))
+  }
+}
+
 /** The text with every matched word wrapped in <mark>, safe to insert as HTML. */
 export function highlight(text: string, query: Query): string {
-  const needles = [...phrases(query), ...query.words].sort((a, b) => b.length - a.length)
-  if (needles.length === 0) return escapeHtml(text)
-  const pattern = new RegExp(needles.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi')
-  let html = ''
-  let last = 0
-  for (const match of text.matchAll(pattern)) {
-    html += `${escapeHtml(text.slice(last, match.index))}<mark>${escapeHtml(match[0])}</mark>`
-    last = match.index + match[0].length
-  }
-  return html + escapeHtml(text.slice(last))
+  return highlighter(query)(text)
 }
 
 /** About `radius` characters either side of the first match in the most telling field. */
-export function snippet(doc: SearchDocument, query: Query, radius = 40): string {
+export function snippet(
+  doc: SearchDocument,
+  query: Query,
+  radius = 40,
+  mark: (text: string) => string = highlighter(query),
+): string {
   const needles = [...phrases(query), ...query.words]
   for (const field of [...doc.fields].sort((a, b) => a.weight - b.weight)) {
     const lower = field.text.toLowerCase()
@@ -128,7 +204,7 @@ export function snippet(doc: SearchDocument, query: Query, radius = 40): string 
     if (at === undefined || field.text === doc.title) continue
     const start = Math.max(0, at - radius)
     const end = Math.min(field.text.length, at + radius * 2)
-    return `${start > 0 ? '…' : ''}${highlight(field.text.slice(start, end), query)}${end < field.text.length ? '…' : ''}`
+    return `${start > 0 ? '…' : ''}${mark(field.text.slice(start, end))}${end < field.text.length ? '…' : ''}`
   }
   return ''
 }
@@ -186,7 +262,7 @@ export function searchPage(
   const query = parseQuery(input)
   const typed = phrases(query)
   const scored: Array<{ doc: SearchDocument; score: number; inTitle: boolean }> = []
-  for (const doc of documents) {
+  for (const doc of candidates(documents, query)) {
     const value = score(doc, query)
     if (value > 0) scored.push({ doc, score: value, inTitle: titleMatches(doc, query, typed) })
   }
@@ -215,14 +291,15 @@ export function searchPage(
   const chosen = kind ? all.filter((entry) => entry.doc.kind === kind) : all
   const pages = Math.max(1, Math.ceil(chosen.length / pageSize))
   const current = Math.min(Math.max(1, Math.floor(page) || 1), pages)
+  const mark = highlighter(query)
   const hits = chosen
     .slice((current - 1) * pageSize, current * pageSize)
     .map(({ doc, score: value, sessions }) => ({
       ...doc,
       score: value,
       sessions,
-      snippet: snippet(doc, query),
-      titleHtml: highlight(doc.title, query),
+      snippet: snippet(doc, query, 40, mark),
+      titleHtml: mark(doc.title),
     }))
   return { hits, total: chosen.length, counts, page: current, pages }
 }
