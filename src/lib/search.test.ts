@@ -75,7 +75,9 @@ describe('site search', () => {
       doc('圾分类讲座', '社区讲座'),
       doc('太极拳', '太极 太极 太极，晨练。'),
     ]
-    const kept = Object.freeze(open.map((d) => Object.freeze({ ...d, fields: Object.freeze(d.fields) })))
+    const kept: readonly SearchDocument[] = Object.freeze(
+      open.map((d) => Object.freeze({ ...d, fields: Object.freeze(d.fields) }) as SearchDocument),
+    )
     // Words at the very start and end of the index, repeated, and split across two documents.
     const queries = [
       '鞍山',
