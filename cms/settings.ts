@@ -132,6 +132,8 @@ export const siteProcesses = positiveInteger('SITE_PROCESSES', 1)
  * renders wait on the network, and others run meanwhile.
  */
 export const siteRenders = positiveInteger('SITE_RENDERS', 4)
+/** How long a page may wait for its render's turn before it is answered 503 "try again". */
+export const siteRenderWaitSeconds = positiveInteger('SITE_RENDER_WAIT_SECONDS', 30)
 
 /** The public address of the CMS (admin, REST, preview links); overridable behind a proxy. */
 export const cmsUrl = process.env.CMS_URL ?? `http://localhost:${cmsPort}`

@@ -17,6 +17,10 @@
  *
  * Only renders wait here. Static files and the render cache's hits never do, nor do form posts
  * (a sign-up waits on the database's group commit, and holding it back would shrink the groups).
+ *
+ * A request that has waited `maxWaitMs` for its turn (renders stuck on a database that stopped
+ * answering hold every place) is answered 503 with a plain sentence in the page's language and
+ * `Retry-After`, instead of waiting for as long as the visitor will.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
@@ -28,9 +32,33 @@ export type RenderQueue = Handler & {
   readonly waiting: number
 }
 
-type Turn = { req: IncomingMessage; res: ServerResponse; done: () => void; failed: (error: unknown) => void }
+type Turn = {
+  req: IncomingMessage
+  res: ServerResponse
+  done: () => void
+  failed: (error: unknown) => void
+  timer?: NodeJS.Timeout
+}
 
-export function renderQueue(handler: Handler, concurrency: number): RenderQueue {
+export const TOO_BUSY = {
+  zh: '现在看这个页面的人很多，这次没能打开。请稍等几秒再试一次。',
+  en: 'Very many people are opening pages right now and this one could not be shown. Please try again in a few seconds.',
+}
+
+/** 503 in the page's language: the site's pages are Chinese, and English under /en. */
+function tooBusy(req: IncomingMessage, res: ServerResponse): void {
+  if (res.headersSent || res.destroyed) return
+  const path = (req.url ?? '/').split('?')[0] ?? '/'
+  const english = path === '/en' || path.startsWith('/en/')
+  res.writeHead(503, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Retry-After': '5',
+  })
+  res.end(english ? TOO_BUSY.en : TOO_BUSY.zh)
+}
+
+export function renderQueue(handler: Handler, concurrency: number, maxWaitMs = Infinity): RenderQueue {
   const waiting: Turn[] = []
   let running = 0
   let scheduled = false
@@ -44,6 +72,7 @@ export function renderQueue(handler: Handler, concurrency: number): RenderQueue 
     scheduled = false
     const turn = waiting.shift()
     if (!turn) return
+    clearTimeout(turn.timer)
     running++
     void run(turn)
     schedule() // the next one, if there is room, on the loop's next turn
@@ -65,7 +94,17 @@ export function renderQueue(handler: Handler, concurrency: number): RenderQueue 
     const method = req.method ?? 'GET'
     if (method !== 'GET' && method !== 'HEAD') return handler(req, res)
     return new Promise<void>((done, failed) => {
-      waiting.push({ req, res, done, failed })
+      const turn: Turn = { req, res, done, failed }
+      if (Number.isFinite(maxWaitMs)) {
+        turn.timer = setTimeout(() => {
+          const at = waiting.indexOf(turn)
+          if (at === -1) return
+          waiting.splice(at, 1)
+          tooBusy(req, res)
+          done()
+        }, maxWaitMs)
+      }
+      waiting.push(turn)
       schedule()
     })
   }) as RenderQueue

@@ -14,7 +14,7 @@ import {
   openContentVersionReader,
 } from '../../cms/content-version'
 import { createLogger } from '../../cms/logger'
-import { database, siteRenders } from '../../cms/settings'
+import { database, siteRenderWaitSeconds, siteRenders } from '../../cms/settings'
 import { front } from '../lib/front'
 import { pageCache } from '../lib/page-cache'
 import { renderQueue } from '../lib/render-queue'
@@ -45,7 +45,7 @@ function importedOnce(load: () => Promise<unknown>): () => Promise<unknown> {
 for (const [component, load] of pageMap) pageMap.set(component, importedOnce(load))
 const files = staticFiles(path.resolve('dist/client'))
 // Renders in the order their requests came, each on a turn of the event loop of its own.
-const renders = renderQueue(pages, siteRenders)
+const renders = renderQueue(pages, siteRenders, siteRenderWaitSeconds * 1000)
 const astro: Handler = (req, res) => {
   const file = files.match(req)
   return file ? files.answer(req, res, file) : renders(req, res)

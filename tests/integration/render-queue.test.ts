@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads'
 
 import { afterEach, describe, expect, it } from 'vitest'
 
-import { renderQueue } from '../../scripts/lib/render-queue'
+import { renderQueue, TOO_BUSY } from '../../scripts/lib/render-queue'
 
 let server: Server | undefined
 afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())))
@@ -172,5 +172,34 @@ describe('page renders, first come first served', () => {
     await queue({ method: 'POST', url: '/events/1' } as IncomingMessage, {} as ServerResponse)
     release()
     await page
+  })
+
+  it('answers 503 in the page’s language to a page that waited too long behind stuck renders', async () => {
+    // A render stuck on a database that stopped answering holds the only place.
+    let release: () => void = () => {}
+    const queue = renderQueue(
+      async (req, res) => {
+        if (req.url === '/stuck') await new Promise<void>((resolve) => (release = resolve))
+        res.end(req.url)
+      },
+      1,
+      100,
+    )
+    const base = await listen(queue)
+    const stuck = fetch(`${base}/stuck`)
+    await expect.poll(() => queue.running).toBe(1)
+    const [zh, en] = await Promise.all([fetch(`${base}/events`), fetch(`${base}/en/events`)])
+    expect(zh.status).toBe(503)
+    expect(zh.headers.get('retry-after')).toBe('5')
+    expect(await zh.text()).toBe(TOO_BUSY.zh)
+    expect(en.status).toBe(503)
+    expect(await en.text()).toBe(TOO_BUSY.en)
+    expect(queue.waiting).toBe(0)
+    // The stuck one ends; the next page has its turn at once.
+    release()
+    expect(await (await stuck).text()).toBe('/stuck')
+    const next = await fetch(`${base}/events`)
+    expect(next.status).toBe(200)
+    expect(await next.text()).toBe('/events')
   })
 })
