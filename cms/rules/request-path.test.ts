@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isTraversal } from './request-path'
+import { isEnglishPath, isTraversal } from './request-path'
 
 describe('isTraversal', () => {
   it('finds climbing out however it is encoded', () => {
@@ -22,5 +22,16 @@ describe('isTraversal', () => {
       '/a..b/c',
     ])
       expect(isTraversal(path), path).toBe(false)
+  })
+})
+
+describe('isEnglishPath', () => {
+  it('knows the English pages by their /en, and nothing else by an en in its name', () => {
+    expect(isEnglishPath('/en')).toBe(true)
+    expect(isEnglishPath('/en/events?view=month')).toBe(true)
+    expect(isEnglishPath('/en?x=1')).toBe(true)
+    expect(isEnglishPath('/events')).toBe(false)
+    expect(isEnglishPath('/english')).toBe(false)
+    expect(isEnglishPath('/centres/en')).toBe(false)
   })
 })

@@ -20,3 +20,9 @@ export function isTraversal(path: string): boolean {
 }
 
 export const BAD_PATH = { zh: '地址无效。', en: 'Bad address.' }
+
+/** Whether a path (with or without its query) is one of the English pages, all under /en. */
+export function isEnglishPath(path: string): boolean {
+  const pathname = path.split('?')[0] ?? ''
+  return pathname === '/en' || pathname.startsWith('/en/')
+}

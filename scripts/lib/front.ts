@@ -12,7 +12,7 @@ import type http from 'node:http'
 import type { Socket } from 'node:net'
 
 import { BODY_MESSAGES, bodyLimit, checkBody } from '../../cms/rules/body-limits'
-import { BAD_PATH, isTraversal } from '../../cms/rules/request-path'
+import { BAD_PATH, isEnglishPath, isTraversal } from '../../cms/rules/request-path'
 import { CLIENT_ADDRESS_HEADER, clientAddress, parseTrustedProxies } from '../../cms/rules/client-address'
 import { cmsSurface, keptSecurityHeaders, originOf } from '../../cms/rules/security-headers'
 
@@ -95,7 +95,7 @@ export function front(server: Server, handle: Handler): Handler {
         req.resume()
         setTimeout(() => req.socket.destroy(), 2_000).unref()
       })
-      refuse(res, verdict.status, pathname === '/en' || pathname.startsWith('/en/'), surface === 'api')
+      refuse(res, verdict.status, isEnglishPath(pathname), surface === 'api')
       return
     }
     Promise.resolve(handle(req, res)).catch((error: unknown) => {

@@ -24,6 +24,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
+import { isEnglishPath } from '../../cms/rules/request-path'
 import type { Handler } from './serve'
 
 export type RenderQueue = Handler & {
@@ -48,8 +49,7 @@ export const TOO_BUSY = {
 /** 503 in the page's language: the site's pages are Chinese, and English under /en. */
 function tooBusy(req: IncomingMessage, res: ServerResponse): void {
   if (res.headersSent || res.destroyed) return
-  const path = (req.url ?? '/').split('?')[0] ?? '/'
-  const english = path === '/en' || path.startsWith('/en/')
+  const english = isEnglishPath(req.url ?? '/')
   res.writeHead(503, {
     'Content-Type': 'text/plain; charset=utf-8',
     'Cache-Control': 'no-store',

@@ -1,5 +1,7 @@
 import { defineMiddleware } from 'astro:middleware'
 
+import { isEnglishPath } from '@cms/rules/request-path'
+
 /**
  * Registered as Astro middleware from astro.config.mjs, before every page. The site's pages take
  * posts of their own forms only: a body of another type (JSON, text) gets 415, and a form body
@@ -29,7 +31,7 @@ function plain(status: number, text: string): Response {
 export const onRequest = defineMiddleware(async (context, next) => {
   const { request } = context
   if (request.method === 'GET' || request.method === 'HEAD' || request.method === 'OPTIONS') return next()
-  const lang = context.url.pathname === '/en' || context.url.pathname.startsWith('/en/') ? 'en' : 'zh'
+  const lang = isEnglishPath(context.url.pathname) ? 'en' : 'zh'
   if (!FORM_TYPES.test(request.headers.get('content-type') ?? '')) return plain(415, MESSAGES.type[lang])
   try {
     await request.clone().formData()
