@@ -98,12 +98,19 @@ export function front(server: Server, handle: Handler): Handler {
       refuse(res, verdict.status, isEnglishPath(pathname), surface === 'api')
       return
     }
-    Promise.resolve(handle(req, res)).catch((error: unknown) => {
+    const failed = (error: unknown) => {
       console.error(`could not answer ${req.method} ${pathname}: ${(error as Error).message}`)
       if (!res.headersSent) {
         res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' })
         res.end('Server error')
       }
-    })
+    }
+    // A page from memory is answered within the call, with nothing to wait for: no promise is made.
+    try {
+      const answered = handle(req, res)
+      if (answered instanceof Promise) answered.catch(failed)
+    } catch (error) {
+      failed(error)
+    }
   }
 }

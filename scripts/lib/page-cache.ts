@@ -64,6 +64,8 @@ type Entry = {
   size: number
   /** Read only documents: good until the documents version moves. */
   documentsOnly: boolean
+  /** The headers sent with it, per answer (see headersFor): made once, not for every hit. */
+  sent: Map<string, Readonly<OutgoingHttpHeaders>>
 }
 
 type Captured = { status: number; headers: OutgoingHttpHeaders; body: Buffer }
@@ -86,13 +88,15 @@ function cookiesOf(header: string | undefined): Map<string, string> {
   return cookies
 }
 
+type Encoding = 'br' | 'gzip'
+
 /** An encoding the client accepts: named, with no weight or a weight above zero. */
 const accepts = (name: string) =>
   new RegExp(`(^|,)\\s*${name}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`)
 const ACCEPTS_BR = accepts('br')
 const ACCEPTS_GZIP = accepts('gzip')
 
-function pickEncoding(accept: string | string[] | undefined): 'br' | 'gzip' | undefined {
+function pickEncoding(accept: string | string[] | undefined): Encoding | undefined {
   const text = (Array.isArray(accept) ? accept.join(',') : (accept ?? '')).toLowerCase()
   if (ACCEPTS_BR.test(text)) return 'br'
   if (ACCEPTS_GZIP.test(text)) return 'gzip'
@@ -189,7 +193,7 @@ function capture(handler: Handler, req: IncomingMessage, res: ServerResponse): P
   })
 }
 
-function compressed(body: Buffer, encoding: 'br' | 'gzip', forStorage: boolean): Buffer {
+function compressed(body: Buffer, encoding: Encoding, forStorage: boolean): Buffer {
   if (encoding === 'gzip') return gzipSync(body, { level: 6 })
   return brotliCompressSync(body, {
     params: {
@@ -199,27 +203,45 @@ function compressed(body: Buffer, encoding: 'br' | 'gzip', forStorage: boolean):
   })
 }
 
-function send(req: IncomingMessage, res: ServerResponse, entry: Entry): void {
-  const headers: OutgoingHttpHeaders = { ...entry.headers, etag: entry.etag }
-  delete headers['content-length']
-  delete headers['transfer-encoding']
-  const vary = String(headers.vary ?? '')
-  if (!/accept-encoding/i.test(vary)) headers.vary = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'
+/**
+ * The headers of an answer from an entry: its own, its tag, Vary, and those of the form sent (304,
+ * identity, br, gzip) and of the cache's state (hit or miss). Made once per entry and answer; a page
+ * from memory is answered with the same frozen object every time, so a hit builds no headers.
+ */
+function headersFor(entry: Entry, state: 'hit' | 'miss', form: 304 | 'identity' | Encoding) {
+  const name = `${state} ${form}`
+  let headers = entry.sent.get(name)
+  if (!headers) {
+    const made: OutgoingHttpHeaders = { ...entry.headers, etag: entry.etag, 'x-page-cache': state }
+    delete made['content-length']
+    delete made['transfer-encoding']
+    const vary = String(made.vary ?? '')
+    if (!/accept-encoding/i.test(vary)) made.vary = vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding'
+    if (form !== 304) {
+      if (form !== 'identity') made['content-encoding'] = form
+      made['content-length'] = bodyOf(entry, form).length
+    }
+    headers = Object.freeze(made)
+    entry.sent.set(name, headers)
+  }
+  return headers
+}
+
+function bodyOf(entry: Entry, form: 'identity' | Encoding): Buffer {
+  return form === 'identity' ? entry.identity : (entry[form] ??= compressed(entry.identity, form, false))
+}
+
+function send(req: IncomingMessage, res: ServerResponse, entry: Entry, state: 'hit' | 'miss'): void {
   if (matchesEtag(req.headers['if-none-match'] as string | undefined, entry.etag)) {
-    res.writeHead(304, headers)
+    res.writeHead(304, headersFor(entry, state, 304))
     res.end()
     return
   }
-  const encoding =
-    entry.identity.length >= MIN_COMPRESS_BYTES ? pickEncoding(req.headers['accept-encoding']) : undefined
-  let body = entry.identity
-  if (encoding) {
-    body = entry[encoding] ??= compressed(entry.identity, encoding, false)
-    headers['content-encoding'] = encoding
-  }
-  headers['content-length'] = body.length
-  res.writeHead(entry.status, headers)
-  res.end(req.method === 'HEAD' ? undefined : body)
+  const form =
+    (entry.identity.length >= MIN_COMPRESS_BYTES && pickEncoding(req.headers['accept-encoding'])) ||
+    'identity'
+  res.writeHead(entry.status, headersFor(entry, state, form))
+  res.end(req.method === 'HEAD' ? undefined : bodyOf(entry, form))
 }
 
 function entryOf(
@@ -240,6 +262,7 @@ function entryOf(
     storedAt: Date.now(),
     size: captured.body.length,
     documentsOnly,
+    sent: new Map(),
   }
   if (forStorage && captured.body.length >= MIN_COMPRESS_BYTES) {
     // Made once for everyone who reads it: the best compression is worth it here.
@@ -330,8 +353,12 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
   const nextTurn = () => {
     lookedThisTurn = false
   }
-  /** Brings the known versions up to date; a moved (or unknown) version empties what it must. */
-  const checkVersion = async (): Promise<void> => {
+  /**
+   * Brings the known versions up to date; a moved (or unknown) version empties what it must.
+   * Returns a promise only when it has to wait (a read on its way, or MongoDB): on SQLite a page
+   * from memory is answered in the same call that received its request, with no promise made.
+   */
+  const checkVersion = (): Promise<void> | undefined => {
     if (versionCheckMs > 0 && Date.now() - checkedAt < versionCheckMs) return
     if (checking) return checking
     if (lookedThisTurn) return
@@ -342,7 +369,8 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
       if (!(documents instanceof Promise)) {
         lookedThisTurn = true
         setImmediate(nextTurn)
-        return apply(current, documents)
+        apply(current, documents)
+        return
       }
     }
     checking = Promise.resolve(current)
@@ -353,7 +381,13 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
     return checking
   }
 
-  const answer = (async (req, res) => {
+  const uncached = async (req: IncomingMessage, res: ServerResponse) => {
+    const captured = await capture(handler, req, res)
+    removeOwnHeaders(res)
+    if (captured) send(req, res, entryOf(captured, false, documentsHeader, variantHeader), 'miss')
+  }
+
+  const answer = ((req, res) => {
     const method = req.method ?? 'GET'
     if (method !== 'GET' && method !== 'HEAD') return handler(req, res)
     const head = method === 'HEAD'
@@ -361,32 +395,47 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
     const url = req.url ?? '/'
     const key = variant ? `${variant} ${url}` : url
     if (head && (variant === null || !entries.has(key))) return handler(req, res)
-    if (variant === null || url.length > 2_048) {
-      const captured = await capture(handler, req, res)
-      removeOwnHeaders(res)
-      if (captured) send(req, res, entryOf(captured, false, documentsHeader, variantHeader))
-      return
-    }
+    if (variant === null || url.length > 2_048) return uncached(req, res)
+    const checking = checkVersion()
+    return checking
+      ? checking.then(() => fromMemoryOrRendered(req, res, key, variant, head))
+      : fromMemoryOrRendered(req, res, key, variant, head)
+  }) as Handler & { clear: () => void }
 
-    await checkVersion()
+  /** The page from memory if it is there (answered at once), else rendered (a promise). */
+  const fromMemoryOrRendered = (
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    variant: string,
+    head: boolean,
+  ): Promise<unknown> | undefined => {
     const cacheable = version !== null
     const hit = cacheable ? entries.get(key) : undefined
     if (hit && Date.now() - hit.storedAt < maxAgeMs) {
       entries.delete(key)
       entries.set(key, hit) // most recently used
-      res.setHeader('x-page-cache', 'hit')
-      send(req, res, hit)
+      send(req, res, hit, 'hit')
       return
     }
+    return rendered(req, res, key, variant, head, cacheable)
+  }
 
+  const rendered = async (
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    variant: string,
+    head: boolean,
+    cacheable: boolean,
+  ) => {
     if (head) return handler(req, res)
     const pending = cacheable ? rendering.get(key) : undefined
     if (pending) {
       // A render that takes longer than this is not worth waiting for: render it here instead.
       const entry = await Promise.race([pending, sleep(RENDER_WAIT_MS).then(() => null)])
       if (entry) {
-        res.setHeader('x-page-cache', 'hit')
-        send(req, res, entry)
+        send(req, res, entry, 'hit')
         return
       }
     }
@@ -415,15 +464,14 @@ export function pageCache(handler: Handler, options: PageCacheOptions): Handler 
         : version === versionAtRender
       if (storable && unmoved) remember(key, entry)
       settle(storable ? entry : null)
-      res.setHeader('x-page-cache', 'miss')
-      send(req, res, entry)
+      send(req, res, entry, 'miss')
     } catch (error) {
       settle(null)
       throw error
     } finally {
       if (cacheable) rendering.delete(key)
     }
-  }) as Handler & { clear: () => void }
+  }
   answer.clear = clear
   return answer
 }

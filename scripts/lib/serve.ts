@@ -65,10 +65,7 @@ export function serve(options: {
     // Tell keep-alive clients to reconnect elsewhere (the proxy, the restarted server).
     if (stopping) res.setHeader('Connection', 'close')
     inFlight++
-    let done = false
     const finish = () => {
-      if (done) return
-      done = true
       inFlight--
       const ms = Number(process.hrtime.bigint() - started) / 1e6
       const line = {
@@ -85,8 +82,8 @@ export function serve(options: {
         logger.debug(line, 'request')
       else logger.info(line, 'request')
     }
-    res.on('finish', finish)
-    res.on('close', finish)
+    // 'close' comes after the answer is out, or when the visitor left before it was (then 499).
+    res.once('close', finish)
     void handler(req, res)
   })
   server.keepAliveTimeout = 65_000 // longer than a proxy's idle keep-alive, so it never sends into a closing socket
