@@ -51,10 +51,12 @@ const DOCUMENTS_BUMP_SQL = `UPDATE ${CONTENT_VERSION_TABLE} SET version = versio
 const SEATS_BUMP_SQL = `UPDATE ${CONTENT_VERSION_TABLE} SET version = version + 1 WHERE id = 1`
 
 /**
- * Collections whose rows are residents' sign-ups of one kind or another: a change to them moves
- * the seats, places or claims pages show, never a document's own text.
+ * Collections whose rows are residents' own: sign-ups of one kind or another, and the ratings they
+ * give afterwards. A change to them moves the seats, places, claims or ratings that pages show
+ * (read apart, as live counts: src/lib/content/live-counts.ts, src/lib/feedback.ts), never a
+ * document's own text; so a rating given does not drop the directory or the conventions.
  */
-const SEATS_ONLY = new Set(['registrations', 'volunteers', 'project-claims'])
+const SEATS_ONLY = new Set(['registrations', 'volunteers', 'project-claims', 'feedback'])
 
 type SqlRunner = { run: (query: ReturnType<typeof sql>) => Promise<unknown> }
 type SqliteAdapter = { drizzle: SqlRunner; sessions: Record<string, { db: SqlRunner } | undefined> }

@@ -164,8 +164,13 @@ describe('the content version', () => {
     }
     const counted = async () => (await centreRatings(centre))[0]?.count ?? 0
     expect(await counted()).toBe(0)
+    const [version, documents] = [(await reader.read())!, (await reader.readDocuments())!]
     expect(await giveFeedback(payload, signups[0]!.code, { rating: '5' }, started)).toEqual({ ok: true })
     expect(await counted()).toBe(1)
+    // A rating is a resident's, read as a live count: what the site keeps of documents (and the
+    // pages of documents the render cache keeps) stays, as it does through a sign-up.
+    expect(await reader.read()).toBeGreaterThan(version)
+    expect(await reader.readDocuments()).toBe(documents)
     expect(await giveFeedback(payload, signups[1]!.code, { rating: '3' }, started)).toEqual({ ok: true })
     expect((await centreRatings(centre))[0]).toMatchObject({ count: 2, average: 4 })
   })
