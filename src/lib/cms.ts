@@ -12,12 +12,25 @@ import { type PreviewGrant, verifyPreviewToken } from '@cms/preview'
 import { keptUntilDocumentsChange, readsDatabase } from './content/memo'
 
 let payloadPromise: Promise<Payload> | undefined
+const payload = () => (payloadPromise ??= getPayload({ config }))
 
-/** Payload, for a read or write; noted, so the render cache knows what a page read (memo.ts). */
+/**
+ * Payload, for a read or write. Noted as a live read (memo.ts): the page that made it is dropped
+ * by the render cache when a resident signs up.
+ */
 export function cms(): Promise<Payload> {
   readsDatabase()
-  payloadPromise ??= getPayload({ config })
-  return payloadPromise
+  return payload()
+}
+
+/**
+ * Payload for a read of documents only (centres, events' text, conventions, case studies, the
+ * site's settings), never of seats, places, claims or ratings: for the loaders kept until the
+ * documents change (content/memo.ts). Not noted as live, so a page that read nothing else is kept
+ * by the render cache through sign-ups.
+ */
+export function documentsCms(): Promise<Payload> {
+  return payload()
 }
 
 export type Locale = 'zh' | 'en'
@@ -28,6 +41,10 @@ export type Locale = 'zh' | 'en'
  */
 export const findPublished: Payload['find'] = async (options) =>
   (await cms()).find({ ...options, overrideAccess: false, draft: false })
+
+/** findPublished, through the door for documents only (documentsCms). */
+export const findDocuments: Payload['find'] = async (options) =>
+  (await documentsCms()).find({ ...options, overrideAccess: false, draft: false })
 
 export const PREVIEW_COOKIE = 'mulin_preview'
 
@@ -84,7 +101,7 @@ const publishedBySlug = keptUntilDocumentsChange(
     populate: string,
   ): Promise<unknown> => {
     const extra = JSON.parse(where) as Where | null
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection,
       where: { and: [{ slug: { equals: slug } }, ...(extra ? [extra] : [])] },
       limit: 1,

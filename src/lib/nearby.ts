@@ -5,7 +5,7 @@
 import type { Centre } from '@cms/payload-types'
 
 import { deepFreeze, keptUntilDocumentsChange } from './content/memo'
-import { cms, type Locale } from './cms'
+import { documentsCms, type Locale } from './cms'
 import { byDistance, hasPoint, type Point } from './places'
 
 export type NearbyCentre = Pick<Centre, 'id' | 'slug' | 'name'> & Point & { distance: number }
@@ -51,7 +51,7 @@ function nearestOf(
 /** Every published centre's pin: only what a pin needs, kept until a document changes. */
 const centrePins = keptUntilDocumentsChange(async (lang: Locale) => {
   const { docs } = await (
-    await cms()
+    await documentsCms()
   ).find({
     collection: 'centres',
     select: { slug: true, name: true, latitude: true, longitude: true },
@@ -74,7 +74,7 @@ export type NeighbourhoodChoice = { id: number; name: string; subDistrict: strin
  */
 export const neighbourhoodChoices = keptUntilDocumentsChange(
   async (lang: Locale): Promise<NeighbourhoodChoice[]> => {
-    const payload = await cms()
+    const payload = await documentsCms()
     const common = { locale: lang, limit: 0, pagination: false, depth: 0, overrideAccess: false } as const
     // Three flat reads instead of populating two relationships on each of some seventy rows.
     const [neighbourhoods, centres, subDistricts] = await Promise.all([

@@ -175,6 +175,38 @@ describe('the content version', () => {
     expect((await centreRatings(centre))[0]).toMatchObject({ count: 2, average: 4 })
   })
 
+  it('tells a page that read only documents from one that read seats, also when two renders overlap', async () => {
+    const event = await makeEvent(payload, centreId, { capacity: 3, maxPartySize: 1 })
+    const { cms } = await import('../../src/lib/cms')
+    const onlyDocuments = async (render: () => Promise<unknown>) => (await renderReads(render)).documentsOnly
+    await listCentres('zh')
+    expect(await onlyDocuments(() => listCentres('zh'))).toBe(true)
+    // Its documents changed: the loader reads them again, and they are still documents.
+    await payload.update({
+      collection: 'centres',
+      id: centreId,
+      data: { summary: '重读' },
+      overrideAccess: true,
+    })
+    expect(await onlyDocuments(() => listCentres('zh'))).toBe(true)
+    // An event's page shows its seats.
+    expect(await onlyDocuments(() => getEvent(String(event.id), 'zh'))).toBe(false)
+    // A read through the ordinary door, as a new loader would make it: counted as live.
+    expect(await onlyDocuments(async () => (await cms()).count({ collection: 'centres' }))).toBe(false)
+    // Two renders at once (as on MongoDB): the one that read seats marks the other as live too.
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const centres = renderReads(async () => {
+      await listCentres('zh')
+      await held
+    })
+    const seats = await renderReads(() => getEvent(String(event.id), 'zh'))
+    release()
+    expect([(await centres).documentsOnly, seats.documentsOnly]).toEqual([false, false])
+    // Alone again, a page of documents is one.
+    expect(await onlyDocuments(() => listCentres('zh'))).toBe(true)
+  })
+
   it('gives one page one moment: a sign-up during a render shows on the next page, not halfway down this one', async () => {
     const event = await makeEvent(payload, centreId, { capacity: 3, maxPartySize: 1 })
     const seatsTaken = async () => (await getEvent(String(event.id), 'zh'))!.seatsTaken ?? 0

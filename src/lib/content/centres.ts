@@ -1,7 +1,7 @@
 /** Centres, their ratings and what a centre's page lists: the directory, the map, a profile. */
 import type { Centre, Convention, Evaluation, Project, Site, SubDistrict } from '@cms/payload-types'
 import type { PreviewGrant } from '@cms/preview'
-import { cms, findBySlugOrPreview, findPublished, type Locale } from '../cms'
+import { documentsCms, findBySlugOrPreview, findDocuments, type Locale } from '../cms'
 import { withCurrentPlaces } from './live-counts'
 import { keptUntilDocumentsChange } from './memo'
 
@@ -34,7 +34,7 @@ const publishedCentres = keptUntilDocumentsChange(
     const and = []
     if (minStars) and.push({ stars: { greater_than_equal: minStars } })
     if (subDistrict) and.push({ 'subDistrict.slug': { equals: subDistrict } })
-    const result = await findPublished({
+    const result = await findDocuments({
       collection: 'centres',
       where: and.length > 0 ? { and } : undefined,
       locale,
@@ -72,7 +72,7 @@ export async function listCentres(
 }
 
 export const listSubDistricts = keptUntilDocumentsChange(async (locale: Locale): Promise<SubDistrict[]> => {
-  const { docs } = await findPublished({
+  const { docs } = await findDocuments({
     collection: 'sub-districts',
     locale,
     limit: 0,
@@ -85,7 +85,7 @@ export const listSubDistricts = keptUntilDocumentsChange(async (locale: Locale):
 /** Published evaluations of a centre, oldest first (for its star history). */
 export const centreEvaluations = keptUntilDocumentsChange(
   async (centreId: number, locale: Locale): Promise<Evaluation[]> => {
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'evaluations',
       where: { centre: { equals: centreId } },
       sort: 'periodKey',
@@ -100,7 +100,7 @@ export const centreEvaluations = keptUntilDocumentsChange(
 
 /** The latest published evaluation of every centre, for the league table. */
 export const latestEvaluations = keptUntilDocumentsChange(async (locale: Locale): Promise<Evaluation[]> => {
-  const { docs } = await findPublished({
+  const { docs } = await findDocuments({
     collection: 'evaluations',
     sort: '-periodKey',
     locale,
@@ -123,7 +123,7 @@ export async function centreProjects(centreId: number, locale: Locale): Promise<
 
 const centreProjectDocuments = keptUntilDocumentsChange(
   async (centreId: number, locale: Locale): Promise<Project[]> => {
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'projects',
       where: { centre: { equals: centreId } },
       locale,
@@ -145,7 +145,7 @@ export async function neighbourhoodConventions(
 
 const conventionsOfNeighbourhoods = keptUntilDocumentsChange(
   async (neighbourhoodIds: string, locale: Locale): Promise<Convention[]> => {
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'conventions',
       where: { neighbourhood: { in: neighbourhoodIds.split(',') } },
       locale,
@@ -167,13 +167,13 @@ export function getCentre(
 
 /** The site settings: navigation, footer, alert banner, headline figures. */
 export const getSite = keptUntilDocumentsChange(async (locale: Locale): Promise<Site> => {
-  return (await cms()).findGlobal({ slug: 'site', locale, depth: 0, overrideAccess: false })
+  return (await documentsCms()).findGlobal({ slug: 'site', locale, depth: 0, overrideAccess: false })
 })
 
 /** Published centres for the calendar's centre filter: id, name and slug only. */
 export const eventCentreOptions = keptUntilDocumentsChange(
   async (locale: Locale): Promise<Array<Pick<Centre, 'id' | 'name' | 'slug'>>> => {
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'centres',
       select: { name: true, slug: true },
       sort: 'slug',

@@ -4,7 +4,7 @@
  */
 import type { CaseStudy, Centre, Convention, Project, SubDistrict } from '@cms/payload-types'
 import type { PreviewGrant } from '@cms/preview'
-import { cms, findBySlugOrPreview, findPublished, type Locale } from '../cms'
+import { cms, documentsCms, findBySlugOrPreview, findDocuments, type Locale } from '../cms'
 import { withCurrentPlaces } from './live-counts'
 import { keptUntilDocumentsChange } from './memo'
 
@@ -42,7 +42,7 @@ export function civicCentre(doc: Convention | Project): Centre | undefined {
 }
 
 const publishedConventions = keptUntilDocumentsChange(async (locale: Locale): Promise<Convention[]> => {
-  const { docs } = await findPublished({
+  const { docs } = await findDocuments({
     collection: 'conventions',
     where: { status: { in: [...PUBLIC_CONVENTION_STATUSES] } },
     locale,
@@ -146,7 +146,7 @@ async function publishedProjects(locale: Locale): Promise<Project[]> {
 }
 
 const publishedProjectDocuments = keptUntilDocumentsChange(async (locale: Locale): Promise<Project[]> => {
-  const { docs } = await findPublished({
+  const { docs } = await findDocuments({
     collection: 'projects',
     locale,
     depth: 2,
@@ -224,7 +224,7 @@ export async function projectsLookingForHelp(locale: Locale, limit = 4): Promise
 }
 
 const recentlyUpdatedProjects = keptUntilDocumentsChange(async (locale: Locale): Promise<Project[]> => {
-  const { docs } = await findPublished({
+  const { docs } = await findDocuments({
     collection: 'projects',
     where: { status: { in: ['open', 'in-progress'] } },
     sort: '-updatedAt',
@@ -238,7 +238,7 @@ const recentlyUpdatedProjects = keptUntilDocumentsChange(async (locale: Locale):
 
 export const featuredCaseStudy = keptUntilDocumentsChange(
   async (locale: Locale): Promise<CaseStudy | null> => {
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'case-studies',
       sort: '-updatedAt',
       locale,
@@ -251,7 +251,7 @@ export const featuredCaseStudy = keptUntilDocumentsChange(
 
 /** Published case studies for delegations, newest first; depth 0 because the list shows no relations. */
 export const listCaseStudies = keptUntilDocumentsChange(async (locale: Locale): Promise<CaseStudy[]> => {
-  const { docs } = await findPublished({
+  const { docs } = await findDocuments({
     collection: 'case-studies',
     sort: ['-updatedAt', 'slug'],
     locale,
@@ -287,8 +287,9 @@ export async function caseStudyUnitsInEnglish(
 const publishedUnitsInEnglish = keptUntilDocumentsChange((id: number) => unitsInEnglish(id, false))
 
 async function unitsInEnglish(id: number, preview: boolean): Promise<Map<string, string>> {
+  // A draft is read for one visitor's preview, never kept: through the ordinary door.
   const doc = await (
-    await cms()
+    await (preview ? cms : documentsCms)()
   ).findByID({
     collection: 'case-studies',
     id,
@@ -312,7 +313,7 @@ async function unitsInEnglish(id: number, preview: boolean): Promise<Map<string,
 export const CONVENTIONS_IN_FORCE = ['adopted', 'revised'] as const
 
 export const conventionsInForce = keptUntilDocumentsChange(async (): Promise<Convention[]> => {
-  const { docs } = await findPublished({
+  const { docs } = await findDocuments({
     collection: 'conventions',
     where: { status: { in: [...CONVENTIONS_IN_FORCE] } },
     locale: 'zh',

@@ -4,7 +4,7 @@ import type { Event } from '@cms/payload-types'
 import type { PreviewGrant } from '@cms/preview'
 import { seatsLeft } from '@cms/rules/signup'
 import { stillUpcoming, upcomingWhere } from '@cms/rules/upcoming'
-import { cms, findPublished, type Locale } from '../cms'
+import { cms, findDocuments, type Locale } from '../cms'
 import { withCurrentSeats, withCurrentSeatsOf } from './live-counts'
 import { keptUntilDocumentsChange } from './memo'
 
@@ -32,7 +32,7 @@ const upcomingEventDocuments = keptUntilDocumentsChange(
       { status: { equals: 'scheduled' } },
     ]
     if (centreId) and.push({ centre: { equals: centreId } })
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'events',
       where: { and } as never,
       sort: 'start',
@@ -124,7 +124,7 @@ const calendarEventDocuments = keptUntilDocumentsChange(
     if (audience) and.push({ audience: { in: [audience] } })
     if (centreId) and.push({ centre: { equals: centreId } })
     if (scheduledOnly) and.push({ status: { equals: 'scheduled' } })
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'events',
       where: { and },
       sort: 'start',
@@ -171,7 +171,7 @@ export async function getEvent(
 
 const publishedEvent = keptUntilDocumentsChange(async (id: string, locale: Locale): Promise<Event | null> => {
   try {
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'events',
       where: { id: { equals: id } },
       locale,
@@ -203,7 +203,7 @@ export async function seriesSessions(event: Event, locale: Locale): Promise<read
 
 const sessionDocuments = keptUntilDocumentsChange(
   async (key: number, eventId: number, locale: Locale): Promise<Event[]> => {
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'events',
       where: {
         and: [

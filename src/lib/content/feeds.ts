@@ -2,7 +2,7 @@
 import type { Where } from 'payload'
 import type { Centre, Event } from '@cms/payload-types'
 import { sitemapEventsWhere, stillUpcoming, upcomingWhere } from '@cms/rules/upcoming'
-import { findPublished } from '../cms'
+import { findDocuments } from '../cms'
 import { CALENDAR_EVENT_FIELDS } from './events'
 import { withCurrentSeats } from './live-counts'
 import { keptUntilDocumentsChange } from './memo'
@@ -59,7 +59,7 @@ const feedEventDocuments = keptUntilDocumentsChange(
       { status: { in: includeCancelled ? ['scheduled', 'cancelled'] : ['scheduled'] } },
     ]
     if (centreId) and.push({ centre: { equals: centreId } })
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'events',
       where: { and } as never,
       sort: 'start',
@@ -81,7 +81,7 @@ const feedEventDocuments = keptUntilDocumentsChange(
 
 /** One published centre by slug, for its calendar feed: the fields a calendar names. */
 export const feedCentre = keptUntilDocumentsChange(async (slug: string): Promise<FeedCentre | null> => {
-  const { docs } = await findPublished({
+  const { docs } = await findDocuments({
     collection: 'centres',
     where: { slug: { equals: slug } },
     locale: 'zh',
@@ -115,7 +115,7 @@ export const feedLatestDocuments = keptUntilDocumentsChange(
   }> => {
     const recent = async (collection: 'case-studies' | 'conventions' | 'projects') =>
       (
-        await findPublished({
+        await findDocuments({
           collection,
           sort: '-updatedAt',
           locale: 'zh',
@@ -151,7 +151,7 @@ export const sitemapEntries = keptUntilDocumentsChange(
   }> => {
     const all = async (collection: 'centres' | 'conventions' | 'projects' | 'case-studies') =>
       (
-        await findPublished({
+        await findDocuments({
           collection,
           sort: 'slug',
           depth: 0,
@@ -162,7 +162,7 @@ export const sitemapEntries = keptUntilDocumentsChange(
       ).docs as unknown as SitemapDocument[]
     const events = async () =>
       (
-        await findPublished({
+        await findDocuments({
           collection: 'events',
           where: { and: sitemapEventsWhere() } as Where,
           sort: 'start',

@@ -2,7 +2,7 @@
 import { periodLabel } from '@cms/rules/rubric'
 import { monthlyActivity } from '@cms/seats/attendance'
 import { CONVENTION_TOPICS, labelOf, PROJECT_KINDS, PROJECT_STATUSES } from '@cms/vocabulary'
-import { cms, findPublished, type Locale } from '../cms'
+import { cms, findDocuments, type Locale } from '../cms'
 import { countEach, monthLabel, monthWindow, windowStart } from '../figures'
 import { keptUntilContentChanges, keptUntilDocumentsChange } from './memo'
 
@@ -40,15 +40,15 @@ export async function districtFigures(lang: Locale, now = new Date()): Promise<D
 async function documentFigures(lang: Locale): Promise<DocumentFigures> {
   const common = { limit: 0, pagination: false, depth: 0 } as const
   const [centres, evaluations, projects, conventions] = await Promise.all([
-    findPublished({ collection: 'centres', select: { slug: true }, ...common }),
-    findPublished({
+    findDocuments({ collection: 'centres', select: { slug: true }, ...common }),
+    findDocuments({
       collection: 'evaluations',
       select: { centre: true, year: true, half: true, periodKey: true, stars: true },
       sort: 'periodKey',
       ...common,
     }),
-    findPublished({ collection: 'projects', select: { kind: true, status: true }, ...common }),
-    findPublished({ collection: 'conventions', select: { topics: true }, ...common }),
+    findDocuments({ collection: 'projects', select: { kind: true, status: true }, ...common }),
+    findDocuments({ collection: 'conventions', select: { topics: true }, ...common }),
   ])
 
   // An evaluation of a centre the public cannot see (not yet published) is not shown either.

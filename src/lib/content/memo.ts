@@ -13,8 +13,6 @@
  * are read apart, kept only until the content version moves (live-counts.ts), and laid over them.
  * Never for previews. Kept at most a minute, for what moves with the clock ("open now", "in force").
  */
-import { AsyncLocalStorage } from 'node:async_hooks'
-
 import { type ContentVersionReader, openContentVersionReader } from '@cms/content-version'
 import { database } from '@cms/settings'
 
@@ -48,12 +46,29 @@ async function contentVersion(): Promise<number | null> {
  * then also agree on one moment; a change committed during the render is seen by the next one.
  * So a page that writes answers with a redirect (post/redirect/get), as every form here does, and
  * never shows what it wrote from the render that wrote it.
+ *
+ * That holds while one render is open, which on SQLite is always: its reads are synchronous, and
+ * the site starts one render per turn of the event loop (scripts/lib/render-queue.ts), so a render
+ * ends before the next begins. Renders that overlap (MongoDB, where they wait on the network)
+ * cannot tell whose loader is asking; each turn of the event loop then reads once.
  */
 function oncePerRender(name: 'documents' | 'content', read: () => Promise<number | null>) {
   return () => {
-    const reads = rendering.getStore()
-    return reads ? (reads.versions[name] ??= read()) : read()
+    const versions = openRenders.size === 1 ? openRenders.values().next().value!.versions : versionsOfTurn()
+    return (versions[name] ??= read())
   }
+}
+
+type Versions = Partial<Record<'documents' | 'content', Promise<number | null>>>
+let turnVersions: Versions | undefined
+function versionsOfTurn(): Versions {
+  if (!turnVersions) {
+    turnVersions = {}
+    setImmediate(() => {
+      turnVersions = undefined
+    })
+  }
+  return turnVersions
 }
 
 type Kept = { version: number; at: number; value: Promise<unknown> }
@@ -99,7 +114,7 @@ export function deepFreeze<T>(value: T): T {
 
 /** For documents: kept until a document is published, edited or deleted. */
 export const keptUntilDocumentsChange = <Args extends Key[], T>(load: (...args: Args) => Promise<T>) =>
-  keptUntil(documentsVersionOfRender, (...args: Args) => loadingDocuments.run(true, () => load(...args)))
+  keptUntil(documentsVersionOfRender, load)
 
 /**
  * For what residents' sign-ups move (seats, volunteer places): kept until anything changes. Such
@@ -119,29 +134,30 @@ export const keptUntilContentChanges = <Args extends Key[], T>(load: (...args: A
  *
  * A sign-up moves the content version but not the documents version; the render cache
  * (scripts/lib/page-cache.ts) drops only the pages that read something a sign-up can change. A
- * render is watched (renderReads, from the site's middleware): it read live counts if it called a
- * loader kept until the content changes (seats, places, claims, figures), or read the database
- * anywhere but inside a loader kept until the documents change. Anything else it read, it read
- * from documents. So a page is trusted with sign-ups only when every read it made is known to be
- * of documents; a new read written without the wrappers counts as live.
+ * render read live counts if, while it was open, a loader kept until the content changes was
+ * called (seats, places, claims, ratings, figures), or the database was read through any door but
+ * the one for documents (src/lib/cms.ts: `findDocuments`, `documentsCms`, which the loaders kept
+ * until the documents change use). So a page is trusted with sign-ups only when every read it made
+ * is declared to be of documents; a new read written with the ordinary doors counts as live.
+ *
+ * Every live read marks every render open at the time. On SQLite one render is open at a time
+ * (see oncePerRender); renders that overlap on MongoDB mark each other, which may keep a page of
+ * documents for less long than it could be kept, never a page of live counts for too long.
+ * No AsyncLocalStorage: in Node 20 any use of it turns on promise hooks for the whole process,
+ * which cost every render of every page 5–10% (and an eighth of what it allocates).
  */
-type RenderReads = {
-  live: boolean
-  versions: Partial<Record<'documents' | 'content', Promise<number | null>>>
-}
-const rendering = new AsyncLocalStorage<RenderReads>()
-const loadingDocuments = new AsyncLocalStorage<boolean>()
+type RenderReads = { live: boolean; versions: Versions }
+const openRenders = new Set<RenderReads>()
 const documentsVersionOfRender = oncePerRender('documents', documentsVersion)
 const contentVersionOfRender = oncePerRender('content', contentVersion)
 
 function readsLiveCounts(): void {
-  const reads = rendering.getStore()
-  if (reads) reads.live = true
+  for (const reads of openRenders) reads.live = true
 }
 
-/** Called by every read of the database the site makes (src/lib/cms.ts). */
+/** Called by every read of the database through the site's ordinary doors (src/lib/cms.ts). */
 export function readsDatabase(): void {
-  if (!loadingDocuments.getStore()) readsLiveCounts()
+  readsLiveCounts()
 }
 
 /** Runs a render, and says whether everything it read was documents. */
@@ -149,6 +165,11 @@ export async function renderReads<T>(
   render: () => Promise<T>,
 ): Promise<{ result: T; documentsOnly: boolean }> {
   const reads: RenderReads = { live: false, versions: {} }
-  const result = await rendering.run(reads, render)
-  return { result, documentsOnly: !reads.live }
+  openRenders.add(reads)
+  try {
+    const result = await render()
+    return { result, documentsOnly: !reads.live }
+  } finally {
+    openRenders.delete(reads)
+  }
 }

@@ -9,7 +9,7 @@ import {
   PROJECT_KINDS,
   SERVICE_CATEGORIES,
 } from '@cms/vocabulary'
-import { findPublished, type Locale } from '../cms'
+import { findDocuments, type Locale } from '../cms'
 import type { SearchDocument } from '../search'
 import { deepFreeze, documentsVersion } from './memo'
 
@@ -60,12 +60,12 @@ async function buildIndex(lang: Locale): Promise<SearchDocument[]> {
   const common = { locale: lang, limit: 0, pagination: false, depth: 1, populate: NAMES_ONLY } as const
   const now = new Date()
   const [centres, events, conventions, projects, caseStudies] = await Promise.all([
-    findPublished({
+    findDocuments({
       collection: 'centres',
       select: { name: true, slug: true, subDistrict: true, services: true, summary: true, address: true },
       ...common,
     }),
-    findPublished({
+    findDocuments({
       collection: 'events',
       where: { and: upcomingWhere(now, 60) } as Where,
       select: {
@@ -79,7 +79,7 @@ async function buildIndex(lang: Locale): Promise<SearchDocument[]> {
       },
       ...common,
     }),
-    findPublished({
+    findDocuments({
       collection: 'conventions',
       select: {
         title: true,
@@ -92,7 +92,7 @@ async function buildIndex(lang: Locale): Promise<SearchDocument[]> {
       },
       ...common,
     }),
-    findPublished({
+    findDocuments({
       collection: 'projects',
       select: {
         title: true,
@@ -105,7 +105,7 @@ async function buildIndex(lang: Locale): Promise<SearchDocument[]> {
       },
       ...common,
     }),
-    findPublished({
+    findDocuments({
       collection: 'case-studies',
       select: { title: true, slug: true, locality: true, themes: true, summary: true },
       ...common,

@@ -5,7 +5,7 @@
 import { DISTRICTS, labelOf } from '@cms/vocabulary'
 import { lookUpVisit, type VisitStatusView } from '@cms/visits/look-up'
 import { type RequestVisitResult, requestVisit, type VisitRequestInput } from '@cms/visits/request-visit'
-import { cms, findPublished, type Locale } from '../cms'
+import { cms, findDocuments, type Locale } from '../cms'
 import { keptUntilDocumentsChange } from './memo'
 
 export type VisitCentreChoice = { id: number; name: string; slug: string }
@@ -17,7 +17,7 @@ export type VisitCentreGroup = { district: string; subDistrict: string; centres:
  */
 export const visitCentreChoices = keptUntilDocumentsChange(
   async (locale: Locale): Promise<VisitCentreGroup[]> => {
-    const { docs } = await findPublished({
+    const { docs } = await findDocuments({
       collection: 'centres',
       select: { name: true, slug: true, subDistrict: true, hostingLimit: true },
       populate: { 'sub-districts': { name: true, slug: true, district: true } },
