@@ -63,7 +63,22 @@ function measure(page: Page, min: number) {
         ({ e, box }) =>
           `${e.tagName} "${(e.textContent ?? '').trim().slice(0, 20)}" ${Math.round(box.width)}×${Math.round(box.height)}`,
       )
-    return { overflow: document.documentElement.scrollWidth - window.innerWidth, small }
+    // What sticks out, so that a failure says where: the innermost element past the right edge.
+    const clipped = (e: Element): boolean =>
+      Boolean(e.parentElement) &&
+      (['hidden', 'clip', 'auto', 'scroll'].includes(getComputedStyle(e.parentElement!).overflowX) ||
+        clipped(e.parentElement!))
+    const past = [...document.querySelectorAll('body *')].filter(
+      (e) => e.getBoundingClientRect().right > window.innerWidth + 0.5 && e.checkVisibility() && !clipped(e),
+    )
+    const culprit = past.filter((e) => !past.some((other) => other !== e && e.contains(other))).at(0)
+    return {
+      overflow: document.documentElement.scrollWidth - window.innerWidth,
+      small,
+      culprit: culprit
+        ? `${culprit.tagName.toLowerCase()}.${String(culprit.getAttribute('class'))} "${(culprit.textContent ?? '').trim().slice(0, 30)}" ${Math.round(culprit.getBoundingClientRect().right)} px`
+        : '',
+    }
   }, min)
 }
 
@@ -180,8 +195,9 @@ describe('reading on a phone', () => {
       if (care) await page.goto(site('/care?on=1&next=/'))
       for (const path of pages) {
         await page.goto(site(path))
-        const { overflow, small } = await measure(page, care ? 56 : 44)
-        if (overflow > 0) problems.push(`${care ? 'care ' : ''}${path}: scrolls ${overflow} px sideways`)
+        const { overflow, small, culprit } = await measure(page, care ? 56 : 44)
+        if (overflow > 0)
+          problems.push(`${care ? 'care ' : ''}${path}: scrolls ${overflow} px sideways (${culprit})`)
         if (small.length > 0) problems.push(`${care ? 'care ' : ''}${path}: ${small.join('; ')}`)
       }
       await page.close()
