@@ -7,7 +7,7 @@
  * the site's 404 page. The one difference is the reason it exists. The adapter runs each render
  * inside an AsyncLocalStorage, only to name the page in its log line about an unhandled
  * rejection. In Node 20 any use of AsyncLocalStorage turns on promise hooks for the whole
- * process, and a render makes thousands of promises: that cost every page 5–10% of its time and
+ * process, and a render makes thousands of promises: that cost every page 5–12% of its time and
  * an eighth of what it allocates. The log line here says "while rendering a page" instead.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'

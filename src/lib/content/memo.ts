@@ -144,7 +144,7 @@ export const keptUntilContentChanges = <Args extends Key[], T>(load: (...args: A
  * (see oncePerRender); renders that overlap on MongoDB mark each other, which may keep a page of
  * documents for less long than it could be kept, never a page of live counts for too long.
  * No AsyncLocalStorage: in Node 20 any use of it turns on promise hooks for the whole process,
- * which cost every render of every page 5–10% (and an eighth of what it allocates).
+ * which cost every render of every page 5–12% (and an eighth of what it allocates).
  */
 type RenderReads = { live: boolean; versions: Versions }
 const openRenders = new Set<RenderReads>()
