@@ -205,6 +205,49 @@ describe('reading on a phone', () => {
     expect(problems).toEqual([])
   }, 180_000)
 
+  it("prints every name on a centre's sketch map whole and apart, in both languages and in care mode", async () => {
+    // 长白新村: a neighbour stands just north of the centre, and its English names are long; 正通's
+    // neighbour 国权北 has an English name longer than the map is wide.
+    const problems: string[] = []
+    for (const care of [false, true]) {
+      const page = await openPage(browser)
+      if (care) await page.goto(site('/care?on=1&next=/'))
+      for (const path of [
+        '/centres/changbai-xincun',
+        '/en/centres/changbai-xincun',
+        '/centres/siping-road',
+        '/en/centres/wujiaochang-zhengtong',
+      ]) {
+        await page.goto(site(path))
+        const found = await page.locator('.mini-map svg').evaluate((svg) => {
+          const map = svg.getBoundingClientRect()
+          const labels = [...svg.querySelectorAll('text')].map((t) => ({
+            name: t.textContent?.trim() ?? '',
+            box: t.getBoundingClientRect(),
+          }))
+          const out = labels
+            .filter(({ box }) => box.left < map.left || box.right > map.right)
+            .map((l) => l.name)
+          const over: string[] = []
+          labels.forEach((a, i) =>
+            labels.slice(i + 1).forEach((b) => {
+              const x = Math.min(a.box.right, b.box.right) - Math.max(a.box.left, b.box.left)
+              const y = Math.min(a.box.bottom, b.box.bottom) - Math.max(a.box.top, b.box.top)
+              // Text boxes include some space above and below the letters: a little overlap is none.
+              if (x > 2 && y > 0.3 * Math.min(a.box.height, b.box.height)) over.push(`${a.name} / ${b.name}`)
+            }),
+          )
+          return { out, over }
+        })
+        const where = `${care ? 'care ' : ''}${path}`
+        for (const name of found.out) problems.push(`${where}: "${name}" runs off the map`)
+        for (const pair of found.over) problems.push(`${where}: ${pair} print over each other`)
+      }
+      await page.close()
+    }
+    expect(problems).toEqual([])
+  })
+
   it('reaches every section from the top navigation without swiping', async () => {
     const page = await openPage(browser)
     await page.goto(site('/'))
