@@ -3,7 +3,7 @@
  * `src/lib/content/` (one module per area: centres, events, civic content, feeds, search index,
  * figures, sign-ups, visits) read through here, and pages call the loaders, never build queries.
  * What the public may see is decided in one place: the collections' access rules, applied by
- * `findPublished` to every public read.
+ * `publicFind` to every public read (`findPublished`, and `findDocuments` for loaders of documents).
  */
 import config from '@payload-config'
 import { getPayload, type Payload, type Where } from 'payload'
@@ -37,14 +37,17 @@ export type Locale = 'zh' | 'en'
 
 /**
  * A read as the public makes it: the collections' access rules applied (never overridden) and
- * drafts never seen, whatever the caller passes. Every public list and page reads through this.
+ * drafts never seen, whatever the caller passes. Every public list and page reads through one of
+ * the two made from it: `findPublished` (any public read, noted as live), `findDocuments` (for the
+ * loaders kept until the documents change).
  */
-export const findPublished: Payload['find'] = async (options) =>
-  (await cms()).find({ ...options, overrideAccess: false, draft: false })
+const publicFind =
+  (door: () => Promise<Payload>): Payload['find'] =>
+  async (options) =>
+    (await door()).find({ ...options, overrideAccess: false, draft: false })
 
-/** findPublished, through the door for documents only (documentsCms). */
-export const findDocuments: Payload['find'] = async (options) =>
-  (await documentsCms()).find({ ...options, overrideAccess: false, draft: false })
+export const findPublished = publicFind(cms)
+export const findDocuments = publicFind(documentsCms)
 
 export const PREVIEW_COOKIE = 'mulin_preview'
 
